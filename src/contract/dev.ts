@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { MemberRole, SiteRole } from './accounts';
+
+export const OutboxMessage = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const OutboxResponse = z.object({ messages: z.array(OutboxMessage) });
+
+export const DemoAccount = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  role: MemberRole,
+  siteRole: SiteRole,
+  summary: z.string(),
+});
+export type DemoAccount = z.infer<typeof DemoAccount>;
+
+export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount) });
+
+export const DemoSignInBody = z.object({ userId: z.uuid() });

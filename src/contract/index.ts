@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './common';
+export * from './dev';
+export * from './help';
+export * from './preferences';
+export * from './profiles';

@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db';
+import { authHooks } from './lib/auth-hooks';
+import { problems } from './lib/errors';
+import { createMailer, type Mailer } from './lib/mail/mailer';
+import { sendProblem, toProblem } from './lib/problem-handler';
+import { createRateLimits, type RateLimits } from './lib/rate-limit';
+import { accountsRoutes } from './modules/accounts/routes';
+import { type AccountsService, createAccountsService } from './modules/accounts/service';
+import { devRoutes } from './modules/dev/routes';
+import { helpRoutes } from './modules/help/routes';
+import { createHelpService, type HelpService } from './modules/help/service';
+import { profilesRoutes } from './modules/profiles/routes';
+import { createProfilesService, type ProfilesService } from './modules/profiles/service';
+import { systemRoutes } from './modules/system/routes';
+import { seedDemoIfEmpty } from './seed/demo';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  limits: RateLimits;
+  accounts: AccountsService;
+  profiles: ProfilesService;
+  help: HelpService;
+}
+
+export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's services and settings, built once in buildApp. */
+    ctx: AppContext;
+  }
+}
+
+export interface BuildOptions {
+  /** An open database to use instead of opening one from the config (tests). */
+  database?: Database;
+  /** Where the built web app is; defaults to dist/web. */
+  webRoot?: string;
+  now?: () => Date;
+}
+
+export const webRootDefault = resolve(import.meta.dirname, '../../dist/web');
+
+/** Assembles the whole app without listening: main.ts listens, tests inject. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    disableRequestLogging: config.env === 'test',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = options.database ?? (await openDatabase(config));
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
+    : undefined;
+  redis?.on('error', (err) => app.log.warn({ err }, 'redis error'));
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
+  const limits = createRateLimits(redis);
+  const deps = { db: database.db, config, mailer, limits, now: options.now };
+  const accounts = createAccountsService(deps);
+  const ctx: AppContext = {
+    config,
+    database,
+    mailer,
+    limits,
+    accounts,
+    profiles: createProfilesService({ ...deps, accounts }),
+    help: createHelpService(deps),
+  };
+  app.decorate('ctx', ctx);
+
+  await ctx.help.ensureSeeded();
+  if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite')) {
+    await seedDemoIfEmpty(database.db, app.log);
+  }
+
+  app.addHook('onClose', async () => {
+    mailer.close();
+    redis?.disconnect();
+    if (!options.database) await database.close();
+  });
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.isProduction,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Been There API',
+        description: 'Peer support for stroke recovery. Errors are application/problem+json.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bt_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  authHooks(app);
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      systemRoutes(typed, ctx);
+      accountsRoutes(typed, ctx);
+      profilesRoutes(typed, ctx);
+      helpRoutes(typed, ctx);
+      if (config.devTools) devRoutes(typed, ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot ?? webRootDefault;
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, path) {
+        if (path.includes(`${join(webRoot, 'assets')}`)) {
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api') &&
+      !/\.[a-z0-9]{1,5}$/i.test(path);
+    if (wantsPage && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, problems.notFound());
+  });
+
+  return app;
+}

@@ -1,0 +1,5 @@
+// Every table, gathered for Drizzle and drizzle-kit. Tables live beside their module.
+export * from '../lib/mail/tables';
+export * from '../modules/accounts/tables';
+export * from '../modules/help/tables';
+export * from '../modules/profiles/tables';

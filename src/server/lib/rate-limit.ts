@@ -1,0 +1,74 @@
+import type { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { problems } from './errors';
+
+export interface LimitRule {
+  /** How many tries are allowed in the window. */
+  points: number;
+  /** The window, in seconds. */
+  duration: number;
+}
+
+/** Named rules: one place to read and tune every limit on a way in. */
+export const limitRules = {
+  signUpPerIp: { points: 10, duration: 60 * 60 },
+  signUpPerEmail: { points: 3, duration: 60 * 60 },
+  emailLinkPerIp: { points: 20, duration: 60 * 60 },
+  emailLinkPerEmail: { points: 5, duration: 60 * 60 },
+  passwordPerIp: { points: 30, duration: 15 * 60 },
+  passwordPerEmail: { points: 10, duration: 15 * 60 },
+  verifyPerIp: { points: 30, duration: 15 * 60 },
+} satisfies Record<string, LimitRule>;
+
+export type LimitName = keyof typeof limitRules;
+
+export interface RateLimits {
+  /** Counts one try against a rule; throws a 429 problem when the rule is used up. */
+  consume(name: LimitName, key: string): Promise<void>;
+  /** Forgets the tries on a key (after a successful sign-in, say). */
+  reset(name: LimitName, key: string): Promise<void>;
+}
+
+/** Limits held in memory for one process, or in Redis when several processes share them. */
+export function createRateLimits(
+  redis?: Redis,
+  overrides: Partial<Record<LimitName, LimitRule>> = {},
+): RateLimits {
+  const limiters = new Map<LimitName, RateLimiterAbstract>();
+  for (const [name, base] of Object.entries(limitRules) as [LimitName, LimitRule][]) {
+    const rule = overrides[name] ?? base;
+    const options = { keyPrefix: `bt:rl:${name}`, points: rule.points, duration: rule.duration };
+    limiters.set(
+      name,
+      redis
+        ? // If Redis is unreachable, fall back to per-process limits rather than fail a sign-in.
+          new RateLimiterRedis({
+            ...options,
+            storeClient: redis,
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
+        : new RateLimiterMemory(options),
+    );
+  }
+  const get = (name: LimitName) => limiters.get(name)!;
+  return {
+    async consume(name, key) {
+      try {
+        await get(name).consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          throw problems.tooManyRequests(error.msBeforeNext / 1000);
+        }
+        throw error;
+      }
+    },
+    async reset(name, key) {
+      await get(name).delete(key);
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import {
+  type Experience,
+  type ExperienceField,
+  type ExperienceVisibility,
+  experienceFields,
+  HEALTH_CONSENT_VERSION,
+  type MemberProfile,
+  type MyProfile,
+  type ProfileUpdate,
+  type Visibility,
+} from '../../../contract/profiles';
+import type { Config } from '../../config';
+import type { Db } from '../../db';
+import type { Actor } from '../../lib/access';
+import { problems } from '../../lib/errors';
+import { t } from '../../lib/i18n';
+import type { AccountsService } from '../accounts/service';
+import { canSeeMemberProfile, canSeeProfileField } from './permissions';
+import { profiles } from './tables';
+
+interface Deps {
+  db: Db;
+  config: Config;
+  accounts: AccountsService;
+  now?: (() => Date) | undefined;
+}
+
+const experienceColumns = {
+  strokeYear: profiles.strokeYear,
+  strokeKind: profiles.strokeKind,
+  sideAffected: profiles.sideAffected,
+  aphasia: profiles.aphasia,
+  mobilityAid: profiles.mobilityAid,
+  visionChanges: profiles.visionChanges,
+  fatigue: profiles.fatigue,
+  backAtWork: profiles.backAtWork,
+  driving: profiles.driving,
+  caregiverRelationship: profiles.caregiverRelationship,
+};
+
+const emptyExperience = Object.fromEntries(experienceFields.map((f) => [f, null])) as Experience;
+
+function completeVisibility(stored: Partial<ExperienceVisibility>): ExperienceVisibility {
+  return Object.fromEntries(
+    experienceFields.map((f) => [f, stored[f] ?? 'only_me']),
+  ) as ExperienceVisibility;
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;
+
+export function createProfilesService({ db, accounts, now = () => new Date() }: Deps) {
+  async function loadRow(userId: string) {
+    const [row] = await db
+      .select({ about: profiles.about, visibility: profiles.visibility, ...experienceColumns })
+      .from(profiles)
+      .where(eq(profiles.userId, userId))
+      .limit(1);
+    if (row) return row;
+    // An account made before profiles existed gets an empty one.
+    await db.insert(profiles).values({ userId }).onConflictDoNothing();
+    return { about: '', visibility: {}, ...emptyExperience };
+  }
+
+  async function myProfile(actor: Actor): Promise<MyProfile> {
+    const user = await accounts.sessionUser(actor.userId);
+    const { about, visibility, ...experience } = await loadRow(actor.userId);
+    const consent = await accounts.currentConsent(actor.userId, 'health_data');
+    return {
+      id: user.id,
+      displayName: user.displayName,
+      role: user.role,
+      country: user.country,
+      about,
+      experience,
+      visibility: completeVisibility(visibility),
+      healthConsent: { given: consent !== null, version: consent },
+    };
+  }
+
+  return {
+    myProfile,
+
+    async updateMyProfile(actor: Actor, update: ProfileUpdate): Promise<MyProfile> {
+      const held = await accounts.currentConsent(actor.userId, 'health_data');
+      const givesConsent = update.healthConsent === true;
+      const withdraws = update.healthConsent === false;
+      const setsHealthData = Object.values(update.experience ?? {}).some((v) => v !== null);
+      if (setsHealthData && !held && !givesConsent && !withdraws) {
+        throw problems.invalid(
+          { healthConsent: t('fields.healthConsent.required') },
+          t('problems.healthConsentNeeded'),
+        );
+      }
+      if (withdraws && setsHealthData) {
+        throw problems.invalid({ healthConsent: t('fields.healthConsent.withdrawClears') });
+      }
+
+      await accounts.updateIdentity(actor.userId, {
+        ...(update.displayName !== undefined ? { displayName: update.displayName } : {}),
+        ...(update.role !== undefined ? { role: update.role } : {}),
+        ...(update.country !== undefined ? { country: update.country } : {}),
+      });
+      if (givesConsent && held !== HEALTH_CONSENT_VERSION) {
+        await accounts.giveConsent(actor.userId, 'health_data', HEALTH_CONSENT_VERSION);
+      }
+      const current = await loadRow(actor.userId);
+      const change: Partial<typeof profiles.$inferInsert> = { updatedAt: now() };
+      if (update.about !== undefined) change.about = update.about;
+      if (withdraws) {
+        // Withdrawing consent erases the health details it covered (GDPR Art. 9).
+        await accounts.withdrawConsent(actor.userId, 'health_data');
+        Object.assign(change, emptyExperience);
+      } else if (update.experience) {
+        Object.assign(change, update.experience);
+      }
+      if (update.visibility) {
+        change.visibility = { ...current.visibility, ...update.visibility };
+      }
+      await db.update(profiles).set(change).where(eq(profiles.userId, actor.userId));
+      return myProfile(actor);
+    },
+
+    /** Another member's profile, with only the fields its owner lets this viewer see. */
+    async memberProfile(viewer: Actor | null, userId: string): Promise<MemberProfile> {
+      if (!canSeeMemberProfile(viewer)) throw problems.signInNeeded();
+      const user = await accounts.sessionUser(userId).catch(() => null);
+      if (!user) throw problems.notFound(t('problems.memberNotFound'));
+      const { about, visibility, ...experience } = await loadRow(userId);
+      const visible = completeVisibility(visibility);
+      const shareAGroup = false; // groups arrive with the groups module
+      const shown: Partial<Experience> = {};
+      for (const field of experienceFields as ExperienceField[]) {
+        const value = experience[field];
+        if (
+          value !== null &&
+          canSeeProfileField(viewer, userId, visible[field] as Visibility, shareAGroup)
+        ) {
+          (shown as Record<string, unknown>)[field] = value;
+        }
+      }
+      return {
+        id: user.id,
+        displayName: user.displayName,
+        role: user.role,
+        about,
+        experience: shown,
+      };
+    },
+  };
+}

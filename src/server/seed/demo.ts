@@ -1,0 +1,98 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { CONDUCT_VERSION } from '../../contract/accounts';
+import { HEALTH_CONSENT_VERSION } from '../../contract/profiles';
+import type { Db } from '../db';
+import { consents, users } from '../modules/accounts/tables';
+import { profiles } from '../modules/profiles/tables';
+import { demoEmail, demoMembers } from './demo-members';
+
+/** Seeds the demo community once, into a database with no members yet. */
+export async function seedDemoIfEmpty(
+  db: Db,
+  log: Pick<FastifyBaseLogger, 'info'>,
+): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(db);
+  log.info(`Seeded ${demoMembers.length} demo members`);
+  return true;
+}
+
+/** Removes the demo members (and only them) and puts them in afresh. */
+export async function reseedDemo(db: Db): Promise<void> {
+  await db.delete(users).where(eq(users.isDemo, true));
+  await seedDemo(db);
+}
+
+async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values(
+        demoMembers.map((m) => ({
+          email: demoEmail(m.handle),
+          emailVerifiedAt: new Date(),
+          displayName: m.displayName,
+          role: m.role,
+          siteRole: m.siteRole ?? 'member',
+          trustLevel: m.siteRole ? 4 : 1,
+          country: m.country,
+          preferences: m.preferences ?? {},
+          adultConfirmedAt: new Date(),
+          isDemo: true,
+        })),
+      )
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email });
+    const byEmail = new Map(inserted.map((u) => [u.email, u.id]));
+    const seeded = demoMembers.filter((m) => byEmail.has(demoEmail(m.handle)));
+    if (seeded.length === 0) return;
+    const idOf = (handle: string) => byEmail.get(demoEmail(handle))!;
+    await tx.insert(profiles).values(
+      seeded.map((m) => ({
+        userId: idOf(m.handle),
+        about: m.about,
+        ...(m.experience ?? {}),
+        visibility: m.visibility ?? {},
+      })),
+    );
+    await tx.insert(consents).values([
+      ...seeded.map((m) => ({
+        userId: idOf(m.handle),
+        kind: 'code_of_conduct' as const,
+        version: CONDUCT_VERSION,
+      })),
+      ...seeded
+        .filter((m) => m.experience)
+        .map((m) => ({
+          userId: idOf(m.handle),
+          kind: 'health_data' as const,
+          version: HEALTH_CONSENT_VERSION,
+        })),
+    ]);
+  });
+}
+
+export async function demoAccounts(db: Db) {
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      siteRole: users.siteRole,
+    })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        demoMembers.map((m) => demoEmail(m.handle)),
+      ),
+    );
+  const order = new Map(demoMembers.map((m, i) => [demoEmail(m.handle), i]));
+  const summary = new Map(demoMembers.map((m) => [demoEmail(m.handle), m.summary]));
+  return rows
+    .sort((a, b) => (order.get(a.email) ?? 0) - (order.get(b.email) ?? 0))
+    .map(({ email, ...rest }) => ({ ...rest, summary: summary.get(email) ?? '' }));
+}

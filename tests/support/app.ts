@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import type { MemberRole, SessionUser, SignUpBody } from '../../src/contract';
+import { CONDUCT_VERSION } from '../../src/contract';
+import { type App, buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { openTestDatabase } from './db';
+
+export const ORIGIN = 'http://localhost:3000';
+
+export interface TestApp {
+  app: App;
+  /** Moves the app's clock on by this many milliseconds. */
+  advanceClock(ms: number): void;
+  close(): Promise<void>;
+}
+
+/** The real app on a database of its own, with a clock the test can move. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bt-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: ORIGIN,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    SEED_DEMO: 'never',
+    ...env,
+  });
+  const database = await openTestDatabase();
+  let offset = 0;
+  const app = await buildApp(config, { database, now: () => new Date(Date.now() + offset) });
+  await app.ready();
+  return {
+    app,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A fresh address per caller keeps the per-IP limits of one test out of another's way. */
+export function randomIp(): string {
+  return `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+}
+
+export function uniqueEmail(label = 'member'): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+}
+
+export function cookieFrom(response: LightMyRequestResponse): string | undefined {
+  const cookie = response.cookies.find((c) => c.name === 'bt_session');
+  return cookie?.value ? `bt_session=${cookie.value}` : undefined;
+}
+
+/** Pulls the sign-in token out of a mail's text. */
+export function tokenFromMail(text: string): string {
+  const match = /#token=([A-Za-z0-9_-]{43})/.exec(text);
+  if (!match?.[1]) throw new Error(`No sign-in link in mail:\n${text}`);
+  return match[1];
+}
+
+export interface Member {
+  user: SessionUser;
+  cookie: string;
+  email: string;
+  ip: string;
+}
+
+/** Signs a new member up through the real routes and the dev outbox, and signs them in. */
+export async function makeMember(
+  { app }: TestApp,
+  overrides: Partial<SignUpBody> & { role?: MemberRole } = {},
+): Promise<Member> {
+  const ip = randomIp();
+  const email = overrides.email ?? uniqueEmail(overrides.role ?? 'member');
+  const signUp = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    remoteAddress: ip,
+    headers: { origin: ORIGIN },
+    payload: {
+      email,
+      displayName: 'Test Member',
+      role: 'survivor',
+      isAdult: true,
+      acceptConduct: true,
+      conductVersion: CONDUCT_VERSION,
+      ...overrides,
+    },
+  });
+  if (signUp.statusCode !== 202) throw new Error(`sign-up failed: ${signUp.body}`);
+  const token = await latestTokenFor(app, email);
+  const verify = await app.inject({
+    method: 'POST',
+    url: '/api/auth/email-link/verify',
+    remoteAddress: ip,
+    headers: { origin: ORIGIN },
+    payload: { token },
+  });
+  if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`);
+  return { user: verify.json().user, cookie: cookieFrom(verify)!, email, ip };
+}
+
+/** The newest sign-in token mailed to this address, read from the dev outbox. */
+export async function latestTokenFor(app: App, email: string): Promise<string> {
+  const outbox = await app.inject({ method: 'GET', url: '/api/dev/outbox' });
+  const mail = (outbox.json().messages as { to: string; text: string }[]).find(
+    (m) => m.to === email,
+  );
+  if (!mail) throw new Error(`No mail to ${email}`);
+  return tokenFromMail(mail.text);
+}
+
+/** Makes a member a moderator or admin (no route does this yet: it is a database fact). */
+export async function promote(t: TestApp, userId: string, siteRole: 'moderator' | 'admin') {
+  const { users } = await import('../../src/server/modules/accounts/tables');
+  const { eq } = await import('drizzle-orm');
+  await t.app.ctx.database.db.update(users).set({ siteRole }).where(eq(users.id, userId));
+}
