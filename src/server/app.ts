@@ -66,7 +66,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     routerOptions: { maxParamLength: 200 },
-    disableRequestLogging: config.env === 'test',
+    // Bad URL encoding and over-long path parameters are refused before routing: same shape.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,30 @@
+import './i18n';
+import './styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+import { ApiProblem } from './api';
+import { PreferencesProvider } from './preferences';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiProblem && error.status >= 400) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <PreferencesProvider>
+          <App />
+        </PreferencesProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);
