@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CountryCode, Email } from './common';
 import { Preferences, PreferencesUpdate } from './preferences';
+import { memberRoles, siteRoles } from './values';
 
-export const MemberRole = z.enum(['survivor', 'caregiver', 'peer_supporter', 'professional']);
+export const MemberRole = z.enum(memberRoles);
 export type MemberRole = z.infer<typeof MemberRole>;
 
-export const SiteRole = z.enum(['member', 'moderator', 'admin']);
+export const SiteRole = z.enum(siteRoles);
 export type SiteRole = z.infer<typeof SiteRole>;
 
 export const DisplayName = z
@@ -13,7 +14,7 @@ export const DisplayName = z
   .trim()
   .min(2, { error: 'fields.displayName.tooShort' })
   .max(40, { error: 'fields.displayName.tooLong' })
-  .refine((name) => !/[<>\u0000-\u001f\u007f]/.test(name), {
+  .refine((name) => !/[<>\p{Cc}]/u.test(name), {
     error: 'fields.displayName.badCharacters',
   });
 
@@ -22,8 +23,7 @@ export const Password = z
   .min(10, { error: 'fields.password.tooShort' })
   .max(200, { error: 'fields.password.tooLong' });
 
-/** The code of conduct version a person must accept now. Bump it when its text changes. */
-export const CONDUCT_VERSION = '2026-11-01';
+export { CONDUCT_VERSION } from './values';
 
 export const SignUpBody = z.object({
   email: Email,

@@ -11,6 +11,7 @@ export const OutboxMessage = z.object({
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxResponse = z.object({ messages: z.array(OutboxMessage) });
+export type OutboxResponse = z.infer<typeof OutboxResponse>;
 
 export const DemoAccount = z.object({
   id: z.uuid(),
@@ -22,5 +23,6 @@ export const DemoAccount = z.object({
 export type DemoAccount = z.infer<typeof DemoAccount>;
 
 export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount) });
+export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponse>;
 
 export const DemoSignInBody = z.object({ userId: z.uuid() });

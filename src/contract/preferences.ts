@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { textSizes } from './values';
 
-export const TextSize = z.enum(['standard', 'large', 'largest']);
+export { completePreferences, defaultPreferences } from './values';
+
+export const TextSize = z.enum(textSizes);
 export type TextSize = z.infer<typeof TextSize>;
 
 const preferenceFields = {
@@ -19,28 +22,6 @@ const preferenceFields = {
 export const Preferences = z.object(preferenceFields);
 export type Preferences = z.infer<typeof Preferences>;
 
-export const defaultPreferences: Preferences = {
-  textSize: 'standard',
-  highContrast: false,
-  reducedMotion: false,
-  easyRead: false,
-  lowStimulus: false,
-  pictures: true,
-  readAloudRate: 1,
-};
-
 /** A change to some preferences; the others stay as they are. */
 export const PreferencesUpdate = z.object(preferenceFields).partial().strict();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
-
-/** Fills what is missing or no longer valid with the defaults. */
-export function completePreferences(stored: unknown): Preferences {
-  const result: Preferences = { ...defaultPreferences };
-  if (stored && typeof stored === 'object') {
-    for (const [key, schema] of Object.entries(preferenceFields)) {
-      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
-      if (parsed.success) (result as Record<string, unknown>)[key] = parsed.data;
-    }
-  }
-  return result;
-}

@@ -1,9 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import {
-  completePreferences,
-  type Preferences,
-  Preferences as PreferencesSchema,
-} from '../contract/preferences';
+import type { Preferences } from '../contract/preferences';
+import { completePreferences } from '../contract/values';
 import { api } from './api';
 import { useMe, useSetMe } from './session';
 
@@ -62,7 +59,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     async <K extends keyof Preferences>(key: K, value: Preferences[K]) => {
       setPreferences((current) => ({ ...current, [key]: value }));
       if (user) {
-        const saved = await api(PreferencesSchema, '/me/preferences', {
+        const saved = await api<Preferences>('/me/preferences', {
           method: 'PATCH',
           body: { [key]: value },
         });

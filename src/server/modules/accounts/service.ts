@@ -249,7 +249,7 @@ export function createAccountsService({
       await limits.consume('passwordPerEmail', input.email);
       const user = await findUserByEmail(input.email);
       const ok = await verify(user?.passwordHash ?? dummyHash, input.password).catch(() => false);
-      if (!user || !user.passwordHash || !ok) {
+      if (!user?.passwordHash || !ok) {
         throw problems.signInFailed();
       }
       await limits.reset('passwordPerEmail', input.email);

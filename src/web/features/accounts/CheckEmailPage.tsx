@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { CheckEmailResponse } from '../../../contract/accounts';
+import type { CheckEmailResponse } from '../../../contract/accounts';
 import { api } from '../../api';
 import { Notice } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
@@ -24,7 +24,7 @@ export function CheckEmailPage() {
     problem.clear();
     setSent(false);
     try {
-      await api(CheckEmailResponse, '/auth/email-link', { method: 'POST', body: { email } });
+      await api<CheckEmailResponse>('/auth/email-link', { method: 'POST', body: { email } });
       setSent(true);
     } catch (error) {
       problem.capture(error);

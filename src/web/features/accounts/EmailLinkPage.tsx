@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { MeResponse } from '../../../contract/accounts';
+import type { MeResponse } from '../../../contract/accounts';
 import { type ApiProblem, api } from '../../api';
 import { useSetMe } from '../../session';
 import { Notice } from '../../ui/fields';
@@ -29,7 +29,7 @@ export function EmailLinkPage() {
       setProblem(t('link.missing'));
       return;
     }
-    api(MeResponse, '/auth/email-link/verify', { method: 'POST', body: { token } })
+    api<MeResponse>('/auth/email-link/verify', { method: 'POST', body: { token } })
       .then(async (me) => {
         await setMe(me);
         navigate('/', { replace: true });

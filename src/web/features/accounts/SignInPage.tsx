@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CheckEmailResponse, MeResponse } from '../../../contract/accounts';
+import type { CheckEmailResponse, MeResponse } from '../../../contract/accounts';
 import { api } from '../../api';
 import { useSetMe } from '../../session';
 import { useStoredState } from '../../stored-state';
@@ -28,7 +28,7 @@ export function SignInPage() {
     setBusy(true);
     linkProblem.clear();
     try {
-      await api(CheckEmailResponse, '/auth/email-link', {
+      await api<CheckEmailResponse>('/auth/email-link', {
         method: 'POST',
         body: { email: form.email },
       });
@@ -44,7 +44,7 @@ export function SignInPage() {
     setBusy(true);
     passwordProblem.clear();
     try {
-      const me = await api(MeResponse, '/auth/password', {
+      const me = await api<MeResponse>('/auth/password', {
         method: 'POST',
         body: { email: form.passwordEmail, password },
       });
@@ -58,7 +58,7 @@ export function SignInPage() {
   }
 
   async function signInAs(userId: string) {
-    const me = await api(MeResponse, '/dev/sign-in-as', { method: 'POST', body: { userId } });
+    const me = await api<MeResponse>('/dev/sign-in-as', { method: 'POST', body: { userId } });
     await setMe(me);
     navigate('/');
   }

@@ -2,12 +2,8 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import {
-  CheckEmailResponse,
-  CONDUCT_VERSION,
-  type MemberRole,
-  MemberRole as Roles,
-} from '../../../contract/accounts';
+import type { CheckEmailResponse, MemberRole } from '../../../contract/accounts';
+import { CONDUCT_VERSION, memberRoles } from '../../../contract/values';
 import { api } from '../../api';
 import { localPreferences } from '../../preferences';
 import { useStoredState } from '../../stored-state';
@@ -50,7 +46,7 @@ export function SignUpPage() {
     setBusy(true);
     problem.clear();
     try {
-      await api(CheckEmailResponse, '/auth/sign-up', {
+      await api<CheckEmailResponse>('/auth/sign-up', {
         method: 'POST',
         body: {
           email: form.email,
@@ -110,7 +106,7 @@ export function SignUpPage() {
           label={t('signUp.role')}
           value={form.role}
           onChange={(v) => set('role', v)}
-          options={Roles.options.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          options={memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           error={problem.fieldError('role')}
           required
         />

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { OutboxResponse } from '../../../contract/dev';
+import type { OutboxResponse } from '../../../contract/dev';
 import { api } from '../../api';
 import { Page } from '../../ui/Page';
 
@@ -11,7 +11,7 @@ export function OutboxPage() {
   const { t } = useTranslation();
   const outbox = useQuery({
     queryKey: ['dev', 'outbox'],
-    queryFn: () => api(OutboxResponse, '/dev/outbox'),
+    queryFn: () => api<OutboxResponse>('/dev/outbox'),
   });
   return (
     <Page title={t('outbox.title')}>

@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { CONDUCT_VERSION } from '../../../contract/accounts';
-import { Ok } from '../../../contract/common';
+import type { Ok } from '../../../contract/common';
+import { CONDUCT_VERSION } from '../../../contract/values';
 import { api } from '../../api';
 import { meKey, useMe } from '../../session';
 import { Notice } from '../../ui/fields';
@@ -20,7 +20,7 @@ export function ConductPage() {
   const user = me.data?.user;
 
   async function accept() {
-    await api(Ok, '/me/conduct', { method: 'POST', body: { version: CONDUCT_VERSION } });
+    await api<Ok>('/me/conduct', { method: 'POST', body: { version: CONDUCT_VERSION } });
     setAccepted(true);
     await client.invalidateQueries({ queryKey: meKey });
   }

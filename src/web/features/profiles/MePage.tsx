@@ -3,18 +3,22 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { type MemberRole, MemberRole as Roles } from '../../../contract/accounts';
-import { Ok } from '../../../contract/common';
-import {
-  type Experience,
-  type ExperienceField,
-  type ExperienceVisibility,
-  experienceFieldSchemas,
-  experienceFields,
+import type { MemberRole } from '../../../contract/accounts';
+import type { Ok } from '../../../contract/common';
+import type {
+  Experience,
+  ExperienceField,
+  ExperienceVisibility,
   MyProfile,
-  type ProfileUpdate,
+  ProfileUpdate,
   Visibility,
 } from '../../../contract/profiles';
+import {
+  experienceFields,
+  experienceOptions,
+  memberRoles,
+  visibilities,
+} from '../../../contract/values';
 import { api } from '../../api';
 import { meKey, useMe } from '../../session';
 import { Choice, Notice, Select, SubmitButton, TextInput, Tick } from '../../ui/fields';
@@ -31,7 +35,7 @@ export function MePage() {
   const me = useMe();
   const profile = useQuery({
     queryKey: profileKey,
-    queryFn: () => api(MyProfile, '/me/profile'),
+    queryFn: () => api<MyProfile>('/me/profile'),
     enabled: Boolean(me.data?.user),
   });
   if (me.isPending) return <p>{t('app.loading')}</p>;
@@ -60,7 +64,7 @@ function useSaveProfile() {
   const [saved, setSaved] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: (update: ProfileUpdate) =>
-      api(MyProfile, '/me/profile', { method: 'PATCH', body: update }),
+      api<MyProfile>('/me/profile', { method: 'PATCH', body: update }),
     onMutate: () => {
       problem.clear();
       setSaved(null);
@@ -112,7 +116,7 @@ function AboutSection({ profile }: { profile: MyProfile }) {
           label={t('me.role')}
           value={form.role}
           onChange={(role) => setForm((f) => ({ ...f, role }))}
-          options={Roles.options.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          options={memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           error={problem.fieldError('role')}
         />
         <Select
@@ -148,14 +152,13 @@ function AboutSection({ profile }: { profile: MyProfile }) {
 function fieldsFor(role: MemberRole): ExperienceField[] {
   if (role === 'caregiver') return ['caregiverRelationship'];
   if (role === 'survivor') return experienceFields.filter((f) => f !== 'caregiverRelationship');
-  return experienceFields;
+  return [...experienceFields];
 }
 
 function optionLabels(field: ExperienceField, t: (key: string) => string) {
   if (field === 'strokeYear') return [];
-  const schema = experienceFieldSchemas[field] as unknown as { options: string[] };
   const group = ['aphasia', 'visionChanges', 'fatigue'].includes(field) ? 'yesSomeNo' : field;
-  return schema.options.map((value) => ({
+  return experienceOptions[field].map((value) => ({
     value,
     label: t(`experience.options.${group}.${value}`),
   }));
@@ -218,8 +221,8 @@ function StorySection({ profile }: { profile: MyProfile }) {
               name={`${field}-visibility`}
               label={t('me.whoSees')}
               value={visibility[field]}
-              onChange={(v) => setVisibility((x) => ({ ...x, [field]: Visibility.parse(v) }))}
-              options={Visibility.options.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+              onChange={(v) => setVisibility((x) => ({ ...x, [field]: v as Visibility }))}
+              options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
             />
           </fieldset>
         ))}
@@ -289,7 +292,7 @@ function AccountSection({ email, hasPassword }: { email: string; hasPassword: bo
     problem.clear();
     setMessage(null);
     try {
-      await api(Ok, '/me/password', { method: 'PUT', body: { password } });
+      await api<Ok>('/me/password', { method: 'PUT', body: { password } });
       setPassword('');
       setMessage(t('me.passwordSaved'));
       await client.invalidateQueries({ queryKey: meKey });
@@ -299,13 +302,13 @@ function AccountSection({ email, hasPassword }: { email: string; hasPassword: bo
   }
 
   async function removePassword() {
-    await api(Ok, '/me/password', { method: 'DELETE' });
+    await api<Ok>('/me/password', { method: 'DELETE' });
     setMessage(t('me.passwordRemoved'));
     await client.invalidateQueries({ queryKey: meKey });
   }
 
   async function signOut(everywhere: boolean) {
-    await api(Ok, everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', { method: 'POST' });
+    await api<Ok>(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', { method: 'POST' });
     client.setQueryData(meKey, { user: null });
     client.removeQueries({ queryKey: profileKey });
     navigate('/sign-in');

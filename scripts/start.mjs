@@ -1,0 +1,89 @@
+// `npm start`: builds the web app when its sources are newer than the build,
+// then runs the server with tsx. Plain Node, no dependencies.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const builtPage = join(root, 'dist/web/index.html');
+// Everything the web build reads (the lock file stands for the dependencies);
+// a change to any of these makes dist/web stale.
+const webSources = [
+  'src/web',
+  'src/contract',
+  'src/locales',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+].map((p) => join(root, p));
+
+/** Newest modification time under a file or folder (0 when it does not exist). */
+function newestMtime(path) {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function webBuildIsStale() {
+  if (!existsSync(builtPage)) return true;
+  const built = statSync(builtPage).mtimeMs;
+  return webSources.some((source) => newestMtime(source) > built);
+}
+
+let child;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child && child.exitCode === null) child.kill(signal);
+    else process.exit(128 + constants.signals[signal]);
+  });
+}
+
+/** Runs a command with our terminal; resolves with its exit code (128+n when killed by signal n). */
+function run(command, args, cwd = process.cwd()) {
+  return new Promise((done) => {
+    child = spawn(command, args, { cwd, stdio: 'inherit', env: process.env });
+    child.on('error', (error) => {
+      console.error(`Could not run ${command}: ${error.message}`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? 128 + (constants.signals[signal] ?? 0)));
+  });
+}
+
+const vite = join(root, 'node_modules/.bin/vite');
+const hasWebApp = existsSync(join(root, 'vite.config.ts')) || existsSync(join(root, 'index.html'));
+if (!hasWebApp) {
+  console.warn('No web app to build (no vite.config.ts): starting the API only.');
+} else if (webBuildIsStale()) {
+  console.log('Building the web app (dist/web is missing or older than its sources)...');
+  const code = await run(vite, ['build'], root);
+  if (code !== 0 || stopping) process.exit(code || 1);
+}
+
+// The server runs on this same node with tsx's hooks loaded by --import. tsx is
+// resolved from this file, so the current directory does not matter; if it
+// cannot be resolved, the tsx binary is the fallback.
+let tsxImport;
+try {
+  tsxImport = import.meta.resolve('tsx');
+} catch {
+  tsxImport = undefined;
+}
+const server = join(root, 'src/server/main.ts');
+const code = tsxImport
+  ? await run(process.execPath, ['--import', tsxImport, server])
+  : await run(join(root, 'node_modules/.bin/tsx'), [server]);
+process.exit(code);
