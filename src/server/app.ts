@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -73,10 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
 
   const database = options.database ?? (await openDatabase(config));
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
-    : undefined;
-  redis?.on('error', (err) => app.log.warn({ err }, 'redis error'));
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : undefined;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
   const limits = createRateLimits(redis);
   const deps = { db: database.db, config, mailer, limits, now: options.now };
@@ -183,4 +180,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   return app;
+}
+
+/**
+ * Connects to Redis before serving, so limits are shared from the first request.
+ * If Redis is down, limits fall back to each process (see rate-limit.ts) and
+ * the client keeps trying in the background.
+ */
+async function connectRedis(url: string, log: FastifyBaseLogger): Promise<Redis> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', (err) => log.warn({ err }, 'redis error'));
+  try {
+    await redis.connect();
+  } catch (err) {
+    log.warn({ err }, 'redis is not reachable yet: rate limits are per process until it is');
+  }
+  return redis;
 }
