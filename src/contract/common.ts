@@ -31,3 +31,23 @@ export const CountryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { error: 'fields.country.invalid' });
+
+/** True when text holds a control character other than a tab or a line break. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Text a person writes, kept as it is typed: no control characters except
+ * tabs and line breaks (PostgreSQL text cannot even hold a NUL).
+ */
+export const WrittenText = z
+  .string()
+  .trim()
+  .refine((text) => !hasControlCharacter(text));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode } from './common';
+import { CountryCode, WrittenText } from './common';
 
 export const CrisisLineKind = z.enum(['emergency', 'crisis', 'health_advice', 'text']);
 export type CrisisLineKind = z.infer<typeof CrisisLineKind>;
@@ -23,7 +23,7 @@ export const CrisisLineInput = z
   .object({
     country: CountryCode,
     kind: CrisisLineKind,
-    name: z.string().trim().min(1).max(120),
+    name: WrittenText.min(1).max(120),
     phone: z
       .string()
       .trim()
@@ -35,13 +35,13 @@ export const CrisisLineInput = z
       .regex(/^[0-9 +()-]{2,25}$/, { error: 'fields.phone.invalid' })
       .nullable()
       .default(null),
-    textMessage: z.string().trim().max(40).nullable().default(null),
+    textMessage: WrittenText.max(40).nullable().default(null),
     url: z
       .url({ protocol: /^https$/, error: 'fields.url.invalid' })
       .nullable()
       .default(null),
-    hours: z.string().trim().min(1).max(120),
-    description: z.string().trim().min(1).max(300),
+    hours: WrittenText.min(1).max(120),
+    description: WrittenText.min(1).max(300),
     sortOrder: z.number().int().min(0).max(1000).default(100),
   })
   .strict();

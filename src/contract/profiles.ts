@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, MemberRole } from './accounts';
-import { CountryCode } from './common';
+import { CountryCode, WrittenText } from './common';
 
 export const Visibility = z.enum(['only_me', 'my_groups', 'members']);
 export type Visibility = z.infer<typeof Visibility>;
@@ -50,7 +50,7 @@ export const ExperienceVisibility = z.object(
 );
 export type ExperienceVisibility = z.infer<typeof ExperienceVisibility>;
 
-export const About = z.string().trim().max(1000, { error: 'fields.about.tooLong' });
+export const About = WrittenText.max(1000, { error: 'fields.about.tooLong' });
 
 /** My own profile, everything in it, as I see it. */
 export const MyProfile = z.object({

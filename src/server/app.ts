@@ -94,7 +94,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await seedDemoIfEmpty(database.db, app.log);
   }
 
+  // Retention (SAFETY.md): spent sign-in links and ended sessions are removed hourly.
+  const sweep = () =>
+    accounts
+      .sweepExpired()
+      .catch((err) => app.log.warn({ err }, 'sweeping expired sessions failed'));
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
+  void sweep();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     mailer.close();
     redis?.disconnect();
     if (!options.database) await database.close();

@@ -69,21 +69,21 @@ export class ConfigError extends Error {
 /** Reads and checks the environment once; throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
+  // Checked even when other values are wrong, so one run lists every problem.
+  if (source.NODE_ENV === 'production') {
+    if (!source.SESSION_SECRET) {
+      problems.push('SESSION_SECRET: required in production (at least 32 random characters)');
+    }
+    if (!source.PUBLIC_URL) {
+      problems.push('PUBLIC_URL: required in production (the address people use)');
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
-  const problems: string[] = [];
   const isProduction = env.NODE_ENV === 'production';
-  if (isProduction && !env.SESSION_SECRET) {
-    problems.push('SESSION_SECRET: required in production (at least 32 random characters)');
-  }
-  if (isProduction && !env.PUBLIC_URL) {
-    problems.push('PUBLIC_URL: required in production (the address people use)');
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');

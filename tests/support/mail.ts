@@ -85,7 +85,8 @@ function splitPart(raw: string): Part {
   // Folded header lines start with white space: join them to the line before.
   for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon <= 0) continue;
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return { headers, body };
 }
@@ -141,7 +142,9 @@ function collectText(part: Part, found: { text: string; html: string }) {
   if (type.startsWith('multipart/')) {
     const boundary = headerParam(part.headers['content-type'], 'boundary');
     if (!boundary) return;
-    const sections = part.body.split(new RegExp(`\\r?\\n?--${escapeRegExp(boundary)}(?:--)?[ \\t]*\\r?\\n?`));
+    const sections = part.body.split(
+      new RegExp(`\\r?\\n?--${escapeRegExp(boundary)}(?:--)?[ \\t]*\\r?\\n?`),
+    );
     for (const section of sections.slice(1)) {
       if (section.trim()) collectText(splitPart(section), found);
     }

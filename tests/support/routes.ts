@@ -22,11 +22,8 @@ export async function collectRoutes<T>(
     const { fastify } = message as { fastify: FastifyInstance };
     fastify.addHook('onRoute', (route: RouteOptions) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const method of methods) routes.push({
-          method,
-          url: route.url,
-          config: { ...((route.config ?? {}) as Record<string, unknown>) },
-        });
+      const config = { ...((route.config ?? {}) as Record<string, unknown>) };
+      for (const method of methods) routes.push({ method, url: route.url, config });
     });
   };
   channel.subscribe(onInit);

@@ -27,4 +27,8 @@ export const problemResponses = {
   429: Problem.describe('Too many tries: wait a little'),
 } as const;
 
-export const noBody = z.object({}).strict().optional();
+/**
+ * For routes that take no body: nothing, or an empty object, and no junk.
+ * Fastify hands a missing body to the validator as null, so null means nothing.
+ */
+export const noBody = z.object({}).strict().nullish();

@@ -36,9 +36,36 @@ export function fieldMessage(item: ValidationItem): string {
   }
 }
 
-function validationProblem(error: FastifyError & { validation: ValidationItem[] }): Problem {
+/** The value at a validation item's instancePath ("/experience/strokeYear") in what was sent. */
+function valueAt(root: unknown, instancePath: string): unknown {
+  let node = root;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function validationProblem(
+  error: FastifyError & { validation: ValidationItem[] },
+  request: FastifyRequest,
+): Problem {
+  const context = (error as { validationContext?: string }).validationContext;
+  const sent =
+    context === 'body'
+      ? request.body
+      : context === 'querystring'
+        ? request.query
+        : context === 'params'
+          ? request.params
+          : undefined;
   const errors: Record<string, string> = {};
-  for (const item of error.validation) {
+  for (const raw of error.validation) {
+    // zod leaves the input out of its issues, so "missing" and "wrong type" look alike: look.
+    const item =
+      raw.keyword === 'invalid_type' && !(raw.params && 'input' in raw.params)
+        ? { ...raw, params: { ...raw.params, input: valueAt(sent, raw.instancePath) } }
+        : raw;
     const keys =
       item.keyword === 'unrecognized_keys' && Array.isArray(item.params?.keys)
         ? (item.params.keys as string[]).map((k) =>
@@ -47,7 +74,6 @@ function validationProblem(error: FastifyError & { validation: ValidationItem[] 
         : [item.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_'];
     for (const key of keys) errors[key] ??= fieldMessage(item);
   }
-  const context = (error as { validationContext?: string }).validationContext;
   return context === 'body'
     ? problems.invalid(errors)
     : problems.badRequest(t('problems.badRequest'), errors);
@@ -58,7 +84,10 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
-    return validationProblem(fastifyError as FastifyError & { validation: ValidationItem[] });
+    return validationProblem(
+      fastifyError as FastifyError & { validation: ValidationItem[] },
+      request,
+    );
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

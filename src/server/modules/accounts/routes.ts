@@ -11,7 +11,7 @@ import {
 import { Ok } from '../../../contract/common';
 import { Preferences, PreferencesUpdate } from '../../../contract/preferences';
 import type { App, AppContext } from '../../app';
-import { type Api, problemResponses } from '../../lib/api';
+import { type Api, noBody, problemResponses } from '../../lib/api';
 import {
   clearSessionCookie,
   requestMeta,
@@ -101,7 +101,7 @@ export function accountsRoutes(api: Api, ctx: AppContext) {
     '/auth/sign-out',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Sign out on this device', response: { 200: Ok } },
+      schema: { tags, summary: 'Sign out on this device', body: noBody, response: { 200: Ok } },
     },
     async (request, reply) => {
       if (request.actor) await accounts.signOut(request.actor);
@@ -117,6 +117,7 @@ export function accountsRoutes(api: Api, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Sign out on every device',
+        body: noBody,
         response: { 200: Ok, ...problemResponses },
       },
     },
@@ -162,6 +163,7 @@ export function accountsRoutes(api: Api, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Remove my password and sign in by email link only',
+        body: noBody,
         response: { 200: Ok, ...problemResponses },
       },
     },

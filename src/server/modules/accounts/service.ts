@@ -20,7 +20,6 @@ import { t } from '../../lib/i18n';
 import { type Mailer, renderMail } from '../../lib/mail/mailer';
 import type { RateLimits } from '../../lib/rate-limit';
 import { hashToken, newToken } from '../../lib/tokens';
-import { profiles } from '../profiles/tables';
 import { type ConsentKind, consents, emailTokens, sessions, users } from './tables';
 
 export const EMAIL_LINK_TTL_MS = 15 * 60 * 1000;
@@ -195,7 +194,6 @@ export function createAccountsService({
           .onConflictDoNothing({ target: users.email })
           .returning({ id: users.id });
         if (!user) return null;
-        await tx.insert(profiles).values({ userId: user.id });
         await tx.insert(consents).values({
           userId: user.id,
           kind: 'code_of_conduct',

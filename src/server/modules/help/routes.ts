@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Ok } from '../../../contract/common';
 import { CrisisLine, CrisisLineInput, HelpQuery, HelpResponse } from '../../../contract/help';
 import type { AppContext } from '../../app';
-import { type Api, problemResponses } from '../../lib/api';
+import { type Api, noBody, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
 
 const tags = ['help'];
@@ -82,6 +82,7 @@ export function helpRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Remove a crisis line',
         params: IdParams,
+        body: noBody,
         response: { 200: Ok, ...problemResponses },
       },
     },

@@ -51,7 +51,7 @@ export function createHelpService({ db }: { db: Db }) {
       );
     },
 
-    /** The emergency number and crisis lines for a country (GB when none is known yet). */
+    /** The emergency number and crisis lines for a country; with none known, 112 and no lines. */
     async helpFor(country: string | null): Promise<HelpResponse> {
       const lines: CrisisLine[] = country
         ? await db

@@ -1,0 +1,642 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Member,
+  makeMember,
+  ORIGIN,
+  promote,
+  randomIp,
+  startTestApp,
+  type TestApp,
+} from '../../tests/support/app';
+import { collectRoutes, type RegisteredRoute } from '../../tests/support/routes';
+import { CONDUCT_VERSION } from '../contract';
+
+/**
+ * Every route under /api, fed a table of bad bodies, query strings, path
+ * parameters and headers, as nobody, as a member and as an administrator.
+ * Each answer must be a 4xx application/problem+json with a plain title,
+ * never a 5xx. The table must name every route the app registers.
+ */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type RouteAccess = 'public' | 'member' | 'admin' | 'dev';
+type Identity = 'anonymous' | 'member' | 'admin';
+
+interface RouteSpec {
+  method: Method;
+  /** As registered, with :params. */
+  url: string;
+  access: RouteAccess;
+  /** A valid body, spoiled one field at a time; {} for routes that take no body. */
+  sample?: Record<string, unknown>;
+  /** String fields that may hold any character (a password is not stored as text). */
+  anyCharacters?: string[];
+  /** Query parameters the route's schema reads. */
+  query?: string[];
+}
+
+const validLine = {
+  country: 'GB',
+  kind: 'crisis',
+  name: 'A helpline',
+  phone: '0800 123 456',
+  textNumber: '85258',
+  textMessage: 'HELLO',
+  url: 'https://example.org',
+  hours: 'Any time',
+  description: 'People who listen.',
+  sortOrder: 5,
+};
+
+const routes: RouteSpec[] = [
+  { method: 'GET', url: '/api/openapi.json', access: 'public' },
+  { method: 'GET', url: '/api/health', access: 'public' },
+  { method: 'GET', url: '/api/ready', access: 'public' },
+  {
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    access: 'public',
+    sample: {
+      email: 'someone@example.test',
+      displayName: 'Someone',
+      role: 'survivor',
+      isAdult: true,
+      acceptConduct: true,
+      conductVersion: CONDUCT_VERSION,
+      country: 'GB',
+      preferences: { textSize: 'large', readAloudRate: 1 },
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/email-link',
+    access: 'public',
+    sample: { email: 'someone@example.test' },
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/email-link/verify',
+    access: 'public',
+    sample: { token: 'A'.repeat(43) },
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password',
+    access: 'public',
+    sample: { email: 'someone@example.test', password: 'a long pass phrase' },
+    anyCharacters: ['password'],
+  },
+  { method: 'POST', url: '/api/auth/sign-out', access: 'public', sample: {} },
+  { method: 'POST', url: '/api/auth/sign-out-everywhere', access: 'member', sample: {} },
+  { method: 'GET', url: '/api/me', access: 'public' },
+  {
+    method: 'PUT',
+    url: '/api/me/password',
+    access: 'member',
+    sample: { password: 'a long pass phrase' },
+    anyCharacters: ['password'],
+  },
+  { method: 'DELETE', url: '/api/me/password', access: 'member', sample: {} },
+  {
+    method: 'PATCH',
+    url: '/api/me/preferences',
+    access: 'member',
+    sample: { textSize: 'large', highContrast: true, readAloudRate: 1.5 },
+  },
+  {
+    method: 'POST',
+    url: '/api/me/conduct',
+    access: 'member',
+    sample: { version: CONDUCT_VERSION },
+  },
+  { method: 'GET', url: '/api/me/profile', access: 'member' },
+  {
+    method: 'PATCH',
+    url: '/api/me/profile',
+    access: 'member',
+    sample: {
+      displayName: 'Someone',
+      role: 'caregiver',
+      about: 'I like gardens.',
+      country: 'IE',
+      experience: { strokeYear: 2020, aphasia: 'some' },
+      visibility: { aphasia: 'members' },
+      healthConsent: true,
+    },
+  },
+  { method: 'GET', url: '/api/members/:id', access: 'member' },
+  { method: 'GET', url: '/api/help', access: 'public', query: ['country'] },
+  { method: 'GET', url: '/api/admin/crisis-lines', access: 'admin' },
+  { method: 'POST', url: '/api/admin/crisis-lines', access: 'admin', sample: validLine },
+  { method: 'PUT', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: validLine },
+  { method: 'DELETE', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: {} },
+  { method: 'GET', url: '/api/dev/outbox', access: 'dev' },
+  { method: 'GET', url: '/api/dev/demo-accounts', access: 'dev' },
+  { method: 'POST', url: '/api/dev/sign-in-as', access: 'dev', sample: { userId: randomUUID() } },
+];
+
+/** What a well-behaved request would get: a status, or 'ok' for any 2xx. */
+type Expected = number | 'ok';
+
+interface Attempt {
+  /** Replaces the route's path parameters. */
+  params?: string;
+  /** A raw query string, without '?'. */
+  query?: string;
+  payload?: string | Buffer;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  /** undefined: the identity's own cookie; a string: this Cookie header instead. */
+  cookie?: string;
+  /** undefined: our own origin on state-changing requests; null: no Origin header. */
+  origin?: string | null;
+}
+
+interface BadCase {
+  name: string;
+  attempt: Attempt;
+  /** The answer once past the sign-in check; access rules come first. */
+  expected: Expected;
+  /** Refused before the route is found or before the sign-in check. */
+  early?: boolean;
+}
+
+const isSafe = (route: RouteSpec) => route.method === 'GET';
+const json = (value: unknown) => ({
+  payload: JSON.stringify(value),
+  contentType: 'application/json',
+});
+
+function leafPaths(value: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(value).flatMap(([key, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+      ? [[...prefix, key], ...leafPaths(v as Record<string, unknown>, [...prefix, key])]
+      : [[...prefix, key]],
+  );
+}
+
+function withField(sample: Record<string, unknown>, path: string[], value: unknown) {
+  const copy = structuredClone(sample);
+  let node = copy as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path.at(-1)!] = value;
+  return copy;
+}
+
+function fieldAt(sample: Record<string, unknown>, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], sample);
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return 'yes';
+  return 'not an object';
+}
+
+function deeplyNested(depth: number): string {
+  return `${'{"a":['.repeat(depth)}1${']}'.repeat(depth)}`;
+}
+
+/** Bad bodies for a route that takes one (or refuses one: sample {}). */
+function bodyCases(route: RouteSpec): BadCase[] {
+  const sample = route.sample ?? {};
+  const cases: BadCase[] = [
+    {
+      name: 'body is not JSON',
+      attempt: { payload: 'hello', contentType: 'application/json' },
+      expected: 400,
+    },
+    {
+      name: 'body is cut-off JSON',
+      attempt: { payload: '{"email":', contentType: 'application/json' },
+      expected: 400,
+    },
+    // Fastify drops a leading byte order mark, so this is read as an empty object.
+    {
+      name: 'body has a byte order mark',
+      attempt: { payload: '\ufeff{"a":1}', contentType: 'application/json' },
+      expected: 422,
+    },
+    {
+      name: 'empty body said to be JSON',
+      attempt: { payload: '', contentType: 'application/json' },
+      expected: 400,
+    },
+    {
+      name: 'plain text body',
+      attempt: { payload: 'hello', contentType: 'text/plain' },
+      expected: 422,
+    },
+    {
+      name: 'JSON sent as text/plain',
+      attempt: { payload: JSON.stringify(sample), contentType: 'text/plain' },
+      expected: 422,
+    },
+    {
+      name: 'form body',
+      attempt: { payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
+      expected: 415,
+    },
+    {
+      name: 'multipart body',
+      attempt: {
+        payload: '--x\r\n\r\nhello\r\n--x--',
+        contentType: 'multipart/form-data; boundary=x',
+      },
+      expected: 415,
+    },
+    {
+      name: 'XML body',
+      attempt: { payload: '<a>1</a>', contentType: 'application/xml' },
+      expected: 415,
+    },
+    {
+      name: 'made-up content type',
+      attempt: { payload: '{}', contentType: 'application/jsonx' },
+      expected: 415,
+    },
+    {
+      name: 'body with no content type',
+      attempt: { payload: '{}', contentType: null },
+      expected: 415,
+    },
+    { name: 'array instead of object', attempt: json([sample]), expected: 422 },
+    { name: 'empty array', attempt: json([]), expected: 422 },
+    { name: 'string body', attempt: json('hello'), expected: 422 },
+    { name: 'number body', attempt: json(42), expected: 422 },
+    { name: 'boolean body', attempt: json(true), expected: 422 },
+    { name: 'only unknown fields', attempt: json({ notAField: 1, another: 'x' }), expected: 422 },
+    {
+      name: 'prototype poisoning',
+      attempt: { payload: `{"__proto__":{"siteRole":"admin"}}`, contentType: 'application/json' },
+      expected: 400,
+    },
+    {
+      name: 'constructor poisoning',
+      attempt: {
+        payload: `{"constructor":{"prototype":{"siteRole":"admin"}}}`,
+        contentType: 'application/json',
+      },
+      expected: 400,
+    },
+    {
+      name: 'deeply nested junk',
+      attempt: { payload: deeplyNested(5000), contentType: 'application/json' },
+      expected: 422,
+    },
+    {
+      name: 'body over the 256 KiB limit',
+      attempt: json({ ...sample, filler: 'x'.repeat(300 * 1024) }),
+      expected: 413,
+    },
+  ];
+  if (Object.keys(sample).length === 0) return cases;
+
+  // Fastify hands a missing body to the validator as null, so routes that take
+  // no body accept a JSON null as nothing; those that take one refuse it.
+  cases.push({ name: 'null body', attempt: json(null), expected: 422 });
+
+  // Sending the valid body with one thing added or spoiled.
+  cases.push(
+    {
+      name: 'valid body with an unknown field',
+      // Loose schemas drop unknown fields, so pair it with one missing field.
+      attempt: json({ ...withField(sample, [Object.keys(sample)[0]!], undefined), notAField: 1 }),
+      expected: 422,
+    },
+    {
+      name: 'valid body inside another object',
+      attempt: json({ data: sample }),
+      expected: 422,
+    },
+  );
+  for (const path of leafPaths(sample)) {
+    const field = path.join('.');
+    const value = fieldAt(sample, path);
+    cases.push(
+      {
+        name: `${field}: wrong type`,
+        attempt: json(withField(sample, path, wrongTypeFor(value))),
+        expected: 422,
+      },
+      {
+        name: `${field}: an object`,
+        attempt: json(withField(sample, path, { $gt: '' })),
+        expected: 422,
+      },
+      {
+        name: `${field}: a list`,
+        attempt: json(withField(sample, path, [value, value])),
+        expected: 422,
+      },
+      {
+        name: `${field}: deeply nested`,
+        attempt: {
+          payload: JSON.stringify(withField(sample, path, '__NEST__')).replace(
+            '"__NEST__"',
+            deeplyNested(2000),
+          ),
+          contentType: 'application/json',
+        },
+        expected: 422,
+      },
+    );
+    if (typeof value === 'string') {
+      cases.push({
+        name: `${field}: a 200 KB string`,
+        attempt: json(withField(sample, path, 'x'.repeat(200 * 1024))),
+        expected: 422,
+      });
+      if (!route.anyCharacters?.includes(field)) {
+        cases.push({
+          name: `${field}: a NUL character`,
+          attempt: json(withField(sample, path, `${value.slice(0, 1)}\u0000${value.slice(1)}`)),
+          // The version fields are checked against the current one: 409, not 422.
+          expected: /conductVersion|version/.test(field) ? 409 : 422,
+        });
+      }
+    }
+    if (typeof value === 'number') {
+      cases.push(
+        {
+          name: `${field}: a number too big for JSON`,
+          attempt: {
+            payload: JSON.stringify(withField(sample, path, '__BIG__')).replace(
+              '"__BIG__"',
+              '1e999',
+            ),
+            contentType: 'application/json',
+          },
+          expected: 422,
+        },
+        { name: `${field}: negative`, attempt: json(withField(sample, path, -1)), expected: 422 },
+      );
+    }
+  }
+  return cases;
+}
+
+function queryCases(route: RouteSpec): BadCase[] {
+  return (route.query ?? []).flatMap((name) => [
+    { name: `${name}: wrong type`, attempt: { query: `${name}=123` }, expected: 400 },
+    { name: `${name}: too short`, attempt: { query: `${name}=G` }, expected: 400 },
+    { name: `${name}: empty`, attempt: { query: `${name}=` }, expected: 400 },
+    { name: `${name}: repeated`, attempt: { query: `${name}=GB&${name}=US` }, expected: 400 },
+    { name: `${name}: huge`, attempt: { query: `${name}=${'A'.repeat(8000)}` }, expected: 400 },
+    { name: `${name}: control characters`, attempt: { query: `${name}=%00%01` }, expected: 400 },
+    {
+      name: `${name}: broken percent-encoding`,
+      attempt: { query: `${name}=%E0%A4%A` },
+      expected: 400,
+    },
+    { name: `${name}: script`, attempt: { query: `${name}=%3Cscript%3E` }, expected: 400 },
+  ]);
+}
+
+function paramCases(route: RouteSpec): BadCase[] {
+  if (!route.url.includes(':')) return [];
+  return [
+    { name: 'id is not a uuid', attempt: { params: 'not-a-uuid' }, expected: 400 },
+    { name: 'id is a number', attempt: { params: '123' }, expected: 400 },
+    {
+      name: 'id is a uuid with more after it',
+      attempt: { params: `${randomUUID()}x` },
+      expected: 400,
+    },
+    {
+      name: 'id is a uuid without dashes',
+      attempt: { params: randomUUID().replaceAll('-', '') },
+      expected: 400,
+    },
+    { name: 'id has a NUL character', attempt: { params: '%00' }, expected: 400 },
+    { name: 'id is SQL', attempt: { params: encodeURIComponent("' OR 1=1 --") }, expected: 400 },
+    { name: 'id climbs folders', attempt: { params: '..%2F..%2Fetc%2Fpasswd' }, expected: 400 },
+    {
+      name: 'id has broken percent-encoding',
+      attempt: { params: '%E0%A4%A' },
+      expected: 400,
+      early: true,
+    },
+    { name: 'id is long', attempt: { params: 'a'.repeat(150) }, expected: 400 },
+    // Past the router's maxParamLength (200) the router refuses it: 414 URI Too Long.
+    { name: 'id is very long', attempt: { params: 'a'.repeat(5000) }, expected: 414, early: true },
+  ];
+}
+
+/**
+ * How to make an otherwise good request to this route certainly wrong, so
+ * that header cases can be judged: a bad body, a bad query or a bad id.
+ */
+function spoiled(route: RouteSpec): { attempt: Attempt; expected: Expected } {
+  if (!isSafe(route)) return { attempt: json([]), expected: 422 };
+  if (route.query?.length) return { attempt: { query: `${route.query[0]}=1` }, expected: 400 };
+  if (route.url.includes(':')) return { attempt: { params: 'not-a-uuid' }, expected: 400 };
+  // Nothing to spoil: a GET that reads no input. Bad headers must then be harmless.
+  return { attempt: {}, expected: 'ok' };
+}
+
+function headerCases(route: RouteSpec): BadCase[] {
+  const base = spoiled(route);
+  const withBase = (name: string, extra: Attempt, early = false): BadCase => ({
+    name,
+    attempt: { ...base.attempt, ...extra, headers: { ...base.attempt.headers, ...extra.headers } },
+    expected: base.expected,
+    early,
+  });
+  const cookieCases = [
+    withBase('cookie: bt_session is garbage', { cookie: 'bt_session=garbage' }),
+    withBase('cookie: bt_session is empty', { cookie: 'bt_session=' }),
+    withBase('cookie: bt_session has the wrong letters', {
+      cookie: `bt_session=${'!'.repeat(43)}`,
+    }),
+    withBase('cookie: bt_session has the right shape but no session', {
+      cookie: `bt_session=${randomBytes(32).toString('base64url')}`,
+    }),
+    withBase('cookie: bt_session is quoted', {
+      cookie: `bt_session="${randomBytes(32).toString('base64url')}"`,
+    }),
+    withBase('cookie: bt_session has broken percent-encoding', {
+      cookie: 'bt_session=%E0%A4%A%ZZ',
+    }),
+    withBase('cookie: header is junk', { cookie: ';;;===;; bt_session ;=;' }),
+    withBase('cookie: header is huge', {
+      cookie: `bt_session=${'a'.repeat(8000)}; other=${'b'.repeat(4000)}`,
+    }),
+    withBase('cookie: bt_session twice', {
+      cookie: `bt_session=${'a'.repeat(43)}; bt_session=${'b'.repeat(43)}`,
+    }),
+  ];
+  // A bad cookie means nobody is signed in.
+  for (const c of cookieCases) c.name = `${c.name} (as nobody)`;
+
+  const languageCases = [
+    withBase('accept-language: bad quality', { headers: { 'accept-language': '*;q=abc' } }),
+    withBase('accept-language: only separators', { headers: { 'accept-language': ';;;,,,;' } }),
+    withBase('accept-language: unknown language', {
+      headers: { 'accept-language': 'xx-YY, zz;q=0.5' },
+    }),
+    withBase('accept-language: huge', { headers: { 'accept-language': 'en-GB,'.repeat(1500) } }),
+    withBase('accept: asks for HTML', { headers: { accept: 'text/html' } }),
+    withBase('x-forwarded-for: junk', {
+      headers: { 'x-forwarded-for': 'not an ip, ::::, 999.1.1.1' },
+    }),
+  ];
+
+  const originCases: BadCase[] = isSafe(route)
+    ? []
+    : [
+        { name: 'no Origin or Referer', origin: null },
+        { name: 'Origin of another site', origin: 'https://evil.example' },
+        { name: 'Origin "null"', origin: 'null' },
+        { name: 'Origin is not an address', origin: 'not an origin' },
+        { name: 'Origin that only starts like ours', origin: `${ORIGIN}.evil.example` },
+        { name: 'Origin of ours over https', origin: ORIGIN.replace('http:', 'https:') },
+        { name: 'Origin is huge', origin: `https://${'a'.repeat(5000)}.example` },
+        { name: 'Referer of another site', origin: null, referer: 'https://evil.example/page' },
+        { name: 'Referer is not an address', origin: null, referer: 'not a url at all' },
+      ].map(({ name, origin, referer }) => ({
+        name,
+        attempt: {
+          ...json(route.sample ?? {}),
+          origin,
+          ...(referer ? { headers: { referer } } : {}),
+        },
+        expected: 403,
+        early: true,
+      }));
+
+  return [...cookieCases, ...languageCases, ...originCases];
+}
+
+function casesFor(route: RouteSpec): BadCase[] {
+  return [
+    ...(isSafe(route) ? [] : bodyCases(route)),
+    ...queryCases(route),
+    ...paramCases(route),
+    ...headerCases(route),
+  ];
+}
+
+let t: TestApp;
+let registered: RegisteredRoute[];
+let member: Member;
+let admin: Member;
+
+beforeAll(async () => {
+  const started = await collectRoutes(() => startTestApp());
+  t = started.result;
+  registered = started.routes;
+  member = await makeMember(t, { displayName: 'Plain Member' });
+  admin = await makeMember(t, { displayName: 'Site Admin' });
+  await promote(t, admin.user.id, 'admin');
+});
+afterAll(() => t?.close());
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+describe('the table of routes', () => {
+  it('names every route registered under /api, and nothing more', () => {
+    const apiRoutes = registered.filter(
+      (r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+    );
+    expect(apiRoutes.length).toBeGreaterThan(0);
+    const inApp = [...new Set(apiRoutes.map(key))].sort();
+    const inTable = routes.map(key).sort();
+    expect(inTable, 'add the missing route to the table in this file').toEqual(inApp);
+  });
+
+  it('declares the same access as the app', () => {
+    for (const spec of routes) {
+      const route = registered.find((r) => key(r) === key(spec));
+      expect(route?.config.access, key(spec)).toBe(spec.access);
+    }
+  });
+});
+
+function pathFor(route: RouteSpec, identity: Identity, params?: string): string {
+  if (!route.url.includes(':')) return route.url;
+  // A good id: my own profile, or a crisis line that is not there.
+  const good = route.url.startsWith('/api/members') ? memberFor(identity)?.user.id : undefined;
+  return route.url.replace(/:[a-z]+/i, params ?? good ?? randomUUID());
+}
+
+function memberFor(identity: Identity): Member | undefined {
+  return identity === 'member' ? member : identity === 'admin' ? admin : undefined;
+}
+
+async function send(route: RouteSpec, identity: Identity, attempt: Attempt) {
+  const headers: Record<string, string> = { ...attempt.headers };
+  const cookie = attempt.cookie ?? memberFor(identity)?.cookie;
+  if (cookie !== undefined) headers.cookie = cookie;
+  const origin =
+    attempt.origin === undefined ? (isSafe(route) ? undefined : ORIGIN) : attempt.origin;
+  if (origin !== null && origin !== undefined) headers.origin = origin;
+  if (attempt.contentType) headers['content-type'] = attempt.contentType;
+  const path = pathFor(route, identity, attempt.params);
+  return t.app.inject({
+    method: route.method,
+    url: attempt.query === undefined ? path : `${path}?${attempt.query}`,
+    remoteAddress: randomIp(),
+    headers,
+    ...(attempt.payload !== undefined ? { payload: attempt.payload } : {}),
+  });
+}
+
+/** Access is checked before anything the route reads, so it decides first. */
+function expectedFor(route: RouteSpec, identity: Identity, badCase: BadCase): Expected {
+  if (badCase.early) return badCase.expected;
+  const signedInAs = badCase.attempt.cookie === undefined ? identity : 'anonymous';
+  const needsMember = route.access === 'member' || route.access === 'admin';
+  if (needsMember && signedInAs === 'anonymous') return 401;
+  if (route.access === 'admin' && signedInAs !== 'admin') return 403;
+  return badCase.expected;
+}
+
+function describeAnswer(response: LightMyRequestResponse) {
+  const type = String(response.headers['content-type'] ?? '');
+  let title: unknown;
+  if (type.startsWith('application/problem+json')) {
+    try {
+      title = response.json().title;
+    } catch {
+      title = '(not JSON)';
+    }
+  }
+  return { status: response.statusCode, type: type.split(';')[0], title };
+}
+
+function checkAnswer(response: LightMyRequestResponse, expected: Expected, label: string) {
+  const answer = describeAnswer(response);
+  if (expected === 'ok') {
+    expect(answer.status, `${label}: ${response.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
+    expect(answer.status, `${label}: ${response.body.slice(0, 300)}`).toBeLessThan(300);
+    return;
+  }
+  expect(answer, `${label}: ${response.body.slice(0, 300)}`).toEqual({
+    status: expected,
+    type: 'application/problem+json',
+    title: expect.stringMatching(/^[A-Z][^{}<>]*[.?!]$/),
+  });
+  const problem = response.json();
+  expect(problem.status, label).toBe(response.statusCode);
+  expect(problem.type, label).toMatch(/^https:\/\/beenthere\.invalid\/problems\/[a-z-]+$/);
+  expect(problem.title, label).not.toMatch(/FST_|Error|undefined|null|zod|Invalid input/);
+}
+
+const identities: Identity[] = ['anonymous', 'member', 'admin'];
+
+describe.each(routes.map((route) => [key(route), route] as const))('%s', (_name, route) => {
+  it.each(casesFor(route).map((c) => [c.name, c] as const))('%s', async (_case, badCase) => {
+    for (const identity of identities) {
+      const response = await send(route, identity, badCase.attempt);
+      checkAnswer(
+        response,
+        expectedFor(route, identity, badCase),
+        `${key(route)} / ${badCase.name} / as ${identity}`,
+      );
+    }
+  });
+});

@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const made: string[] = [];
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-config-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const secret = 's'.repeat(40);
+
+describe('loadConfig', () => {
+  it('works on a bare machine with defaults', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({
+      env: 'development',
+      isProduction: false,
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      dataDir: dir,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: 'Been There <hello@beenthere.invalid>',
+      logLevel: 'info',
+      devTools: true,
+      seedDemo: 'auto',
+      trustProxy: false,
+    });
+  });
+
+  it('makes a session secret once outside production and keeps it in DATA_DIR', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toBe(first.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dataDir() }).sessionSecret).not.toBe(first.sessionSecret);
+  });
+
+  it('reads the variables it is given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://beenthere.example/',
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgresql://bt@db:5432/bt',
+      REDIS_URL: 'redis://cache:6379',
+      SMTP_URL: 'smtps://user:pass@mail.example:465',
+      MAIL_FROM: 'Us <us@example.org>',
+      SESSION_SECRET: secret,
+      TRUST_PROXY: 'true',
+      SEED_DEMO: 'never',
+    });
+    expect(config).toMatchObject({
+      env: 'test',
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'https://beenthere.example',
+      databaseUrl: 'postgresql://bt@db:5432/bt',
+      redisUrl: 'redis://cache:6379',
+      smtpUrl: 'smtps://user:pass@mail.example:465',
+      mailFrom: 'Us <us@example.org>',
+      sessionSecret: secret,
+      logLevel: 'silent',
+      trustProxy: true,
+      seedDemo: 'never',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      PUBLIC_URL: '',
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('turns the dev outbox and demo seeding off in production', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://beenthere.example',
+      SESSION_SECRET: secret,
+      SEED_DEMO: 'always',
+      DATA_DIR: dataDir(),
+    });
+    expect(config).toMatchObject({ isProduction: true, devTools: false, seedDemo: 'never' });
+  });
+
+  it('lists every problem together in one ConfigError', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://root@localhost/bt',
+      DATA_DIR: dataDir(),
+    });
+    expect(problems).toEqual([
+      'PORT: PORT must be a number',
+      'DATABASE_URL: DATABASE_URL must look like postgres://user@host:5432/name',
+      'SESSION_SECRET: required in production (at least 32 random characters)',
+      'PUBLIC_URL: required in production (the address people use)',
+    ]);
+  });
+
+  it('says each problem in words a person can act on', () => {
+    const problems = problemsOf({
+      PORT: '70000',
+      SESSION_SECRET: 'short',
+      REDIS_URL: 'http://cache',
+      SMTP_URL: 'not a url',
+      NODE_ENV: 'staging',
+      DATA_DIR: dataDir(),
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT: PORT must be 0 to 65535',
+        'SESSION_SECRET: SESSION_SECRET must be at least 32 characters',
+        'REDIS_URL: REDIS_URL must look like redis://host:6379',
+        'SMTP_URL: SMTP_URL must look like smtp://user:pass@host:587',
+      ]),
+    );
+    expect(problems.some((p) => p.startsWith('NODE_ENV:'))).toBe(true);
+    const error = new ConfigError(problems);
+    expect(error.message).toContain(`${problems.length} problem(s)`);
+    for (const problem of problems) expect(error.message).toContain(`  - ${problem}`);
+  });
+
+  it('does not ask for a secret in production when one was given but is too short', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://beenthere.example',
+      SESSION_SECRET: 'short',
+      DATA_DIR: dataDir(),
+    });
+    expect(problems).toEqual(['SESSION_SECRET: SESSION_SECRET must be at least 32 characters']);
+  });
+});
