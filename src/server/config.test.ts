@@ -105,6 +105,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://beenthere.example',
       SESSION_SECRET: secret,
+      SMTP_URL: 'smtp://mail.example:587',
       SEED_DEMO: 'always',
       DATA_DIR: dataDir(),
     });
@@ -123,6 +124,7 @@ describe('loadConfig', () => {
       'DATABASE_URL: DATABASE_URL must look like postgres://user@host:5432/name',
       'SESSION_SECRET: required in production (at least 32 random characters)',
       'PUBLIC_URL: required in production (the address people use)',
+      'SMTP_URL: required in production (sign-in links go by email)',
     ]);
   });
 
@@ -154,6 +156,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://beenthere.example',
       SESSION_SECRET: 'short',
+      SMTP_URL: 'smtp://mail.example:587',
       DATA_DIR: dataDir(),
     });
     expect(problems).toEqual(['SESSION_SECRET: SESSION_SECRET must be at least 32 characters']);

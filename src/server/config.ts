@@ -80,6 +80,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!source.PUBLIC_URL) {
       problems.push('PUBLIC_URL: required in production (the address people use)');
     }
+    if (!source.SMTP_URL) {
+      // Without mail nobody can get a sign-in link: the dev outbox is off in production.
+      problems.push('SMTP_URL: required in production (sign-in links go by email)');
+    }
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
