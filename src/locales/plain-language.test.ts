@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,14 @@ import { describe, expect, it } from 'vitest';
 const MAX_WORDS_PER_SENTENCE = 20;
 const MAX_AVERAGE_GRADE = 7;
 
-const translation: unknown = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'en/translation.json'), 'utf8'),
+// Every English strings file, whatever feature it belongs to.
+const translation: unknown = Object.fromEntries(
+  readdirSync(join(import.meta.dirname, 'en'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [
+      file.replace(/\.json$/, ''),
+      JSON.parse(readFileSync(join(import.meta.dirname, 'en', file), 'utf8')),
+    ]),
 );
 
 function strings(value: unknown, path = ''): [string, string][] {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en/translation.json';
+import { en } from '../locales/en';
 
 void i18next.use(initReactI18next).init({
   lng: 'en',

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import en from '../../locales/en/translation.json' with { type: 'json' };
+import { en } from '../../locales/en';
 
 export const supportedLanguages = ['en'] as const;
 

@@ -1,0 +1,5 @@
+// English strings. Each feature keeps its own file, under a key of its name,
+// so features can grow without stepping on each other.
+import translation from './translation.json';
+
+export const en = { ...translation };
