@@ -80,3 +80,25 @@ export function completePreferences(stored: unknown): PreferenceValues {
   if (typeof rate === 'number' && rate >= 0.5 && rate <= 2) result.readAloudRate = rate;
   return result;
 }
+
+/** Themes of the tips library: each category points its tips to one. */
+export const tipThemes = [
+  'daily_living',
+  'health_services',
+  'speech',
+  'moving',
+  'emotions',
+  'caregiving',
+] as const;
+
+/** Empathy reactions instead of likes. */
+export const reactionKinds = ['me_too', 'thank_you', 'sending_strength'] as const;
+
+export const postKinds = ['topic', 'reply'] as const;
+
+/** How many replies a topic page shows at a time, and topics a list shows. */
+export const REPLIES_PER_PAGE = 50;
+export const TOPICS_PER_PAGE = 20;
+
+/** Where forum pictures are served from; a post may only show pictures from here. */
+export const FORUM_IMAGE_PATH = '/api/forum/images/';

@@ -1,5 +1,6 @@
 // English strings. Each feature keeps its own file, under a key of its name,
 // so features can grow without stepping on each other.
+import forum from './forum.json';
 import translation from './translation.json';
 
-export const en = { ...translation };
+export const en = { ...translation, forum };

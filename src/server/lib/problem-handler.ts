@@ -12,7 +12,7 @@ interface ValidationItem {
 
 /** Plain words for a zod issue: our own message key if the schema set one, else by its kind. */
 export function fieldMessage(item: ValidationItem): string {
-  if (item.message && /^fields\.[\w.]+$/.test(item.message) && hasKey(item.message)) {
+  if (item.message && /^(\w+\.)?fields\.[\w.]+$/.test(item.message) && hasKey(item.message)) {
     return t(item.message);
   }
   const params = item.params ?? {};

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import {
   CONDUCT_VERSION,
   type MemberRole,
@@ -342,6 +342,19 @@ export function createAccountsService({
         version,
         givenAt: now(),
       });
+    },
+
+    /** Names and roles of the people who wrote things, for showing beside their words. */
+    async authorsByIds(
+      ids: string[],
+    ): Promise<Map<string, { displayName: string; role: MemberRole }>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .select({ id: users.id, displayName: users.displayName, role: users.role })
+        .from(users)
+        .where(inArray(users.id, unique));
+      return new Map(rows.map((r) => [r.id, { displayName: r.displayName, role: r.role }]));
     },
 
     /** Changes the identity fields that live with the account. */

@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { MemberRole } from './accounts';
+import { WrittenText } from './common';
+import { postKinds, reactionKinds, tipThemes } from './values';
+
+export const TipTheme = z.enum(tipThemes);
+export type TipTheme = z.infer<typeof TipTheme>;
+export const ReactionKind = z.enum(reactionKinds);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+export const PostKind = z.enum(postKinds);
+export type PostKind = z.infer<typeof PostKind>;
+
+/** An opaque position in a list, handed back to get the next page. */
+export const Cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'forum.fields.cursor.invalid' });
+
+export const Category = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  tipTheme: TipTheme.nullable(),
+  topicCount: z.number().int(),
+  newCount: z.number().int().describe('Topics started since my last visit to this category'),
+});
+export type Category = z.infer<typeof Category>;
+
+export const CategoriesResponse = z.object({ categories: z.array(Category) });
+export type CategoriesResponse = z.infer<typeof CategoriesResponse>;
+
+export const CategoryInput = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'forum.fields.slug.invalid' })
+      .max(60),
+    name: WrittenText.min(2).max(80),
+    description: WrittenText.min(2).max(300),
+    tipTheme: TipTheme.nullable(),
+    sortOrder: z.number().int().min(0).max(1000),
+  })
+  .strict();
+export type CategoryInput = z.infer<typeof CategoryInput>;
+
+export const Author = z.object({
+  id: z.uuid().nullable(),
+  displayName: z.string(),
+  role: MemberRole.nullable(),
+});
+export type Author = z.infer<typeof Author>;
+
+export const Reactions = z.object({
+  me_too: z.number().int(),
+  thank_you: z.number().int(),
+  sending_strength: z.number().int(),
+  mine: z.array(ReactionKind),
+});
+export type Reactions = z.infer<typeof Reactions>;
+
+export const TopicSummary = z.object({
+  id: z.uuid(),
+  categoryId: z.uuid(),
+  title: z.string(),
+  author: Author,
+  replyCount: z.number().int(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+  unread: z.boolean(),
+  isNew: z.boolean(),
+});
+export type TopicSummary = z.infer<typeof TopicSummary>;
+
+export const TopicListQuery = z.object({ cursor: Cursor.optional() });
+
+export const TopicListResponse = z.object({
+  category: Category,
+  topics: z.array(TopicSummary),
+  nextCursor: z.string().nullable(),
+});
+export type TopicListResponse = z.infer<typeof TopicListResponse>;
+
+export const Post = z.object({
+  id: z.uuid(),
+  kind: PostKind,
+  author: Author,
+  /** Sanitised on the server: safe to put in the page as it is. */
+  bodyHtml: z.string(),
+  /** The markdown as written, only for its author (to edit it). */
+  body: z.string().nullable(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  reactions: Reactions,
+  helpfulCount: z.number().int(),
+  markedHelpful: z.boolean(),
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const TopicPageQuery = z.object({ cursor: Cursor.optional() });
+
+export const TopicPage = z.object({
+  topic: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    category: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    groupId: z.uuid().nullable(),
+    tipTheme: TipTheme.nullable(),
+    replyCount: z.number().int(),
+    bookmarked: z.boolean(),
+    post: Post,
+  }),
+  replies: z.array(Post),
+  nextCursor: z.string().nullable(),
+});
+export type TopicPage = z.infer<typeof TopicPage>;
+
+export const Title = WrittenText.min(3, { error: 'forum.fields.title.tooShort' }).max(150, {
+  error: 'forum.fields.title.tooLong',
+});
+export const Body = WrittenText.min(1, { error: 'forum.fields.body.required' }).max(20_000, {
+  error: 'forum.fields.body.tooLong',
+});
+/** Made by the app once per post it sends, so a double tap posts once. */
+export const IdempotencyKey = z.uuid({ error: 'forum.fields.idempotencyKey.invalid' });
+
+export const NewTopicBody = z
+  .object({
+    categoryId: z.uuid(),
+    title: Title,
+    body: Body,
+    tipTheme: TipTheme.nullable().optional(),
+    idempotencyKey: IdempotencyKey,
+  })
+  .strict();
+export type NewTopicBody = z.infer<typeof NewTopicBody>;
+
+export const NewReplyBody = z.object({ body: Body, idempotencyKey: IdempotencyKey }).strict();
+export type NewReplyBody = z.infer<typeof NewReplyBody>;
+
+export const EditTopicBody = z
+  .object({ title: Title.optional(), body: Body.optional() })
+  .strict()
+  .refine((v) => v.title !== undefined || v.body !== undefined, {
+    error: 'fields.generic.required',
+  });
+export type EditTopicBody = z.infer<typeof EditTopicBody>;
+
+export const EditReplyBody = z.object({ body: Body }).strict();
+export type EditReplyBody = z.infer<typeof EditReplyBody>;
+
+export const Created = z.object({ id: z.uuid(), topicId: z.uuid() });
+export type Created = z.infer<typeof Created>;
+
+export const Revision = z.object({
+  id: z.uuid(),
+  title: z.string().nullable(),
+  body: z.string(),
+  editedAt: z.string(),
+  editor: Author,
+});
+export const RevisionsResponse = z.object({ revisions: z.array(Revision) });
+export type RevisionsResponse = z.infer<typeof RevisionsResponse>;
+
+export const PostParams = z.object({ kind: PostKind, id: z.uuid() });
+export const ReactionParams = PostParams.extend({ reaction: ReactionKind });
+
+export const TipsQuery = z.object({ theme: TipTheme, cursor: Cursor.optional() });
+export const Tip = z.object({
+  kind: PostKind,
+  id: z.uuid(),
+  topicId: z.uuid(),
+  topicTitle: z.string(),
+  excerpt: z.string(),
+  helpfulCount: z.number().int(),
+  author: Author,
+});
+export type Tip = z.infer<typeof Tip>;
+export const TipsResponse = z.object({
+  theme: TipTheme,
+  tips: z.array(Tip),
+  nextCursor: z.string().nullable(),
+});
+export type TipsResponse = z.infer<typeof TipsResponse>;
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(2, { error: 'forum.fields.search.tooShort' }).max(200),
+  category: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(50).default(1),
+});
+export const SearchResult = z.object({
+  kind: PostKind,
+  id: z.uuid(),
+  topicId: z.uuid(),
+  topicTitle: z.string(),
+  categoryName: z.string(),
+  /** Plain text; the words that matched sit between \uE000 and \uE001. */
+  snippet: z.string(),
+  createdAt: z.string(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+export const SearchResponse = z.object({
+  results: z.array(SearchResult),
+  page: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Drafts are kept per place: a new topic in a category, or a reply to a topic. */
+export const DraftKey = z
+  .string()
+  .regex(/^(topic|reply)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: 'forum.fields.draftKey.invalid',
+  });
+export const DraftParams = z.object({ key: DraftKey });
+export const DraftBody = z
+  .object({ title: z.string().max(150), body: z.string().max(20_000) })
+  .strict();
+export type DraftBody = z.infer<typeof DraftBody>;
+export const Draft = z.object({
+  key: z.string(),
+  title: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof Draft>;
+export const DraftResponse = z.object({ draft: Draft.nullable() });
+export type DraftResponse = z.infer<typeof DraftResponse>;
+
+export const BookmarksResponse = z.object({ topics: z.array(TopicSummary) });
+export type BookmarksResponse = z.infer<typeof BookmarksResponse>;
+
+export const ImageUploaded = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type ImageUploaded = z.infer<typeof ImageUploaded>;

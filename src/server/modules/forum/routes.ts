@@ -1,0 +1,425 @@
+import { z } from 'zod';
+import { Ok } from '../../../contract/common';
+import {
+  BookmarksResponse,
+  CategoriesResponse,
+  Category,
+  CategoryInput,
+  Created,
+  DraftBody,
+  DraftParams,
+  DraftResponse,
+  EditReplyBody,
+  EditTopicBody,
+  ImageUploaded,
+  NewReplyBody,
+  NewTopicBody,
+  PostParams,
+  ReactionParams,
+  Reactions,
+  RevisionsResponse,
+  SearchQuery,
+  SearchResponse,
+  TipsQuery,
+  TipsResponse,
+  TopicListQuery,
+  TopicListResponse,
+  TopicPage,
+  TopicPageQuery,
+} from '../../../contract/forum';
+import type { AppContext } from '../../app';
+import { type Api, noBody, problemResponses } from '../../lib/api';
+import { requireActor } from '../../lib/auth-hooks';
+import { problems } from '../../lib/errors';
+import { pickLanguage, t } from '../../lib/i18n';
+
+const tags = ['forum'];
+const IdParams = z.object({ id: z.uuid() });
+const SlugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+const member = { access: 'member' } as const;
+
+export function forumRoutes(api: Api, ctx: AppContext) {
+  const { forum } = ctx;
+  const language = (header: string | undefined) => pickLanguage(header);
+
+  api.get(
+    '/forum/categories',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'The parts of the forum',
+        response: { 200: CategoriesResponse, ...problemResponses },
+      },
+    },
+    async (request) => forum.categories(requireActor(request)),
+  );
+
+  api.get(
+    '/forum/categories/:slug/topics',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: "A category's topics, latest activity first (cursor pages)",
+        params: SlugParams,
+        querystring: TopicListQuery,
+        response: { 200: TopicListResponse, ...problemResponses },
+      },
+    },
+    async (request) =>
+      forum.topicList(requireActor(request), request.params.slug, request.query.cursor),
+  );
+
+  api.post(
+    '/forum/topics',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Start a topic (sending the same idempotencyKey twice makes one topic)',
+        body: NewTopicBody,
+        response: { 201: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await forum.createTopic(
+            requireActor(request),
+            request.body,
+            language(request.headers['accept-language']),
+          ),
+        ),
+  );
+
+  api.get(
+    '/forum/topics/:id',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'A topic with a page of its replies',
+        params: IdParams,
+        querystring: TopicPageQuery,
+        response: { 200: TopicPage, ...problemResponses },
+      },
+    },
+    async (request) =>
+      forum.topicPage(requireActor(request), request.params.id, request.query.cursor),
+  );
+
+  api.patch(
+    '/forum/topics/:id',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Change my topic (the earlier words are kept for moderators)',
+        params: IdParams,
+        body: EditTopicBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.editTopic(requireActor(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/forum/topics/:id/replies',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Reply to a topic (sending the same idempotencyKey twice makes one reply)',
+        params: IdParams,
+        body: NewReplyBody,
+        response: { 201: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await forum.createReply(
+            requireActor(request),
+            request.params.id,
+            request.body,
+            language(request.headers['accept-language']),
+          ),
+        ),
+  );
+
+  api.patch(
+    '/forum/replies/:id',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Change my reply',
+        params: IdParams,
+        body: EditReplyBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.editReply(requireActor(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  api.delete(
+    '/forum/posts/:kind/:id',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Remove my post (moderators may remove any)',
+        params: PostParams,
+        body: noBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.deletePost(requireActor(request), request.params.kind, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/forum/posts/:kind/:id/revisions',
+    {
+      config: { access: 'moderator' },
+      schema: {
+        tags,
+        summary: "A post's earlier versions (moderators)",
+        params: PostParams,
+        response: { 200: RevisionsResponse, ...problemResponses },
+      },
+    },
+    async (request) =>
+      forum.revisions(requireActor(request), request.params.kind, request.params.id),
+  );
+
+  for (const [method, on] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    api[method](
+      '/forum/posts/:kind/:id/reactions/:reaction',
+      {
+        config: member,
+        schema: {
+          tags,
+          summary: on
+            ? 'React to a post: me too, thank you, sending strength'
+            : 'Take my reaction back',
+          params: ReactionParams,
+          body: noBody,
+          response: { 200: Reactions, ...problemResponses },
+        },
+      },
+      async (request) =>
+        forum.setReaction(
+          requireActor(request),
+          request.params.kind,
+          request.params.id,
+          request.params.reaction,
+          on,
+        ),
+    );
+
+    api[method](
+      '/forum/posts/:kind/:id/helpful',
+      {
+        config: member,
+        schema: {
+          tags,
+          summary: on ? 'Mark a post "This helped me"' : 'Take "This helped me" back',
+          params: PostParams,
+          body: noBody,
+          response: { 200: z.object({ helpfulCount: z.number().int() }), ...problemResponses },
+        },
+      },
+      async (request) =>
+        forum.setHelpful(requireActor(request), request.params.kind, request.params.id, on),
+    );
+
+    api[method](
+      '/forum/topics/:id/bookmark',
+      {
+        config: member,
+        schema: {
+          tags,
+          summary: on ? 'Bookmark a topic' : 'Remove a bookmark',
+          params: IdParams,
+          body: noBody,
+          response: { 200: Ok, ...problemResponses },
+        },
+      },
+      async (request) => {
+        await forum.setBookmark(requireActor(request), request.params.id, on);
+        return { ok: true as const };
+      },
+    );
+  }
+
+  api.get(
+    '/forum/bookmarks',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'My bookmarked topics',
+        response: { 200: BookmarksResponse, ...problemResponses },
+      },
+    },
+    async (request) => ({ topics: await forum.bookmarks(requireActor(request)) }),
+  );
+
+  api.get(
+    '/forum/tips',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'The tips library: most helpful posts of a theme',
+        querystring: TipsQuery,
+        response: { 200: TipsResponse, ...problemResponses },
+      },
+    },
+    async (request) => forum.tips(request.query.theme, request.query.cursor),
+  );
+
+  api.get(
+    '/forum/search',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Search topics and replies',
+        querystring: SearchQuery,
+        response: { 200: SearchResponse, ...problemResponses },
+      },
+    },
+    async (request) => forum.search(request.query, language(request.headers['accept-language'])),
+  );
+
+  api.get(
+    '/forum/drafts/:key',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'My saved draft for a new topic or a reply',
+        params: DraftParams,
+        response: { 200: DraftResponse, ...problemResponses },
+      },
+    },
+    async (request) => ({ draft: await forum.draft(requireActor(request), request.params.key) }),
+  );
+
+  api.put(
+    '/forum/drafts/:key',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Save my draft',
+        params: DraftParams,
+        body: DraftBody,
+        response: { 200: DraftResponse, ...problemResponses },
+      },
+    },
+    async (request) => ({
+      draft: await forum.saveDraft(requireActor(request), request.params.key, request.body),
+    }),
+  );
+
+  api.delete(
+    '/forum/drafts/:key',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Throw my draft away',
+        params: DraftParams,
+        body: noBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.deleteDraft(requireActor(request), request.params.key);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/forum/images',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Upload a picture (multipart/form-data, field "image"); add alt text in the post',
+        consumes: ['multipart/form-data'],
+        response: { 201: ImageUploaded, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw problems.unsupportedMedia();
+      const file = await request.file();
+      if (!file) throw problems.invalid({ image: t('forum.fields.image.kind') });
+      const data = await file.toBuffer();
+      return reply.code(201).send(await forum.uploadImage(requireActor(request), data));
+    },
+  );
+
+  api.get(
+    '/forum/images/:id',
+    {
+      config: member,
+      schema: { tags, summary: 'A picture from a post', params: IdParams },
+    },
+    async (request, reply) => {
+      const image = await forum.image(request.params.id);
+      return reply
+        .type(image.mime)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(image.data);
+    },
+  );
+
+  api.post(
+    '/admin/forum/categories',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Add a category',
+        body: CategoryInput,
+        response: { 201: Category, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await forum.createCategory(requireActor(request), request.body)),
+  );
+
+  api.put(
+    '/admin/forum/categories/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Change a category',
+        params: IdParams,
+        body: CategoryInput,
+        response: { 200: Category, ...problemResponses },
+      },
+    },
+    async (request) => forum.updateCategory(requireActor(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,1122 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import sharp, { type OutputInfo } from 'sharp';
+import type {
+  Author,
+  CategoriesResponse,
+  Category,
+  CategoryInput,
+  Created,
+  Draft,
+  DraftBody,
+  EditReplyBody,
+  EditTopicBody,
+  NewReplyBody,
+  NewTopicBody,
+  Post,
+  PostKind,
+  ReactionKind,
+  Reactions,
+  RevisionsResponse,
+  SearchResponse,
+  TipsResponse,
+  TipTheme,
+  TopicListResponse,
+  TopicPage,
+  TopicSummary,
+} from '../../../contract/forum';
+import { FORUM_IMAGE_PATH, REPLIES_PER_PAGE, TOPICS_PER_PAGE } from '../../../contract/values';
+import { type Db, queryRows } from '../../db';
+import type { Actor } from '../../lib/access';
+import { problems } from '../../lib/errors';
+import { t } from '../../lib/i18n';
+import { imageIdsIn, imageProblems, renderPost } from '../../lib/markdown';
+import type { Storage } from '../../lib/storage';
+import type { AccountsService } from '../accounts/service';
+import { seededCategories } from './categories.data';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  canCreateTopic,
+  canDeletePost,
+  canEditPost,
+  canManageCategories,
+  canMarkHelpful,
+  canReactTo,
+  canReply,
+  canSeeRevisions,
+  canSeeTopic,
+  type PostFacts,
+} from './permissions';
+import {
+  forumBookmarks,
+  forumCategories,
+  forumCategoryVisits,
+  forumDrafts,
+  forumHelpful,
+  forumImages,
+  forumReactions,
+  forumReplies,
+  forumRevisions,
+  forumTopicReads,
+  forumTopics,
+} from './tables';
+
+/** What the forum asks of the groups module about a group's private board. */
+export interface GroupBoards {
+  canSeeBoard(actor: Actor, groupId: string): Promise<boolean>;
+}
+
+/** Until the groups module says otherwise, a group's board is closed to everyone. */
+const closedBoards: GroupBoards = { canSeeBoard: async () => false };
+
+interface Deps {
+  db: Db;
+  accounts: AccountsService;
+  storage: Storage;
+  groupBoards?: GroupBoards;
+  now?: (() => Date) | undefined;
+}
+
+/** The text-search configuration for a post's language; only English strings exist yet. */
+export function searchConfigFor(language: string | undefined): string {
+  return language === 'en' || !language ? 'english' : 'simple';
+}
+
+export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+const IMAGE_MAX_SIDE = 1600;
+const ACCEPTED_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+/** A visit this long after the last one starts a new "since your last visit". */
+const NEW_VISIT_AFTER_MS = 30 * 60 * 1000;
+
+const reactionZero = (): Reactions => ({ me_too: 0, thank_you: 0, sending_strength: 0, mine: [] });
+
+type TopicRow = typeof forumTopics.$inferSelect;
+type ReplyRow = typeof forumReplies.$inferSelect;
+
+export type ForumService = ReturnType<typeof createForumService>;
+
+export function createForumService({
+  db,
+  accounts,
+  storage,
+  groupBoards = closedBoards,
+  now = () => new Date(),
+}: Deps) {
+  const topicFacts = (topic: Pick<TopicRow, 'authorId' | 'deletedAt' | 'groupId'>): PostFacts => ({
+    authorId: topic.authorId,
+    deleted: topic.deletedAt !== null,
+    groupId: topic.groupId,
+  });
+
+  async function seesBoard(actor: Actor | null, groupId: string | null): Promise<boolean> {
+    if (groupId === null) return true;
+    return actor !== null && groupBoards.canSeeBoard(actor, groupId);
+  }
+
+  async function authorsFor(ids: (string | null)[]): Promise<(id: string | null) => Author> {
+    const known = await accounts.authorsByIds(ids.filter((id): id is string => id !== null));
+    return (id) => {
+      const person = id ? known.get(id) : undefined;
+      return person
+        ? { id, displayName: person.displayName, role: person.role }
+        : { id: null, displayName: t('forum.server.formerMember'), role: null };
+    };
+  }
+
+  /** Loads a topic the actor may see, or answers 404 (a hidden board is not even confirmed). */
+  async function visibleTopic(actor: Actor, topicId: string): Promise<TopicRow> {
+    const [topic] = await db.select().from(forumTopics).where(eq(forumTopics.id, topicId)).limit(1);
+    if (!topic || !canSeeTopic(actor, topicFacts(topic), await seesBoard(actor, topic.groupId))) {
+      throw problems.notFound(t('forum.problems.topicNotFound'));
+    }
+    return topic;
+  }
+
+  async function categoryBySlug(slug: string) {
+    const [category] = await db
+      .select()
+      .from(forumCategories)
+      .where(eq(forumCategories.slug, slug))
+      .limit(1);
+    if (!category) throw problems.notFound(t('forum.problems.categoryNotFound'));
+    return category;
+  }
+
+  /** Checks a post's words: pictures need alt text and must be our own uploads. */
+  function renderChecked(body: string) {
+    const rendered = renderPost(body);
+    const problem = imageProblems(rendered.images);
+    if (problem) throw problems.invalid({ body: t(`forum.${problem}`) });
+    if (rendered.text.length === 0 && rendered.images.length === 0) {
+      throw problems.invalid({ body: t('forum.fields.body.required') });
+    }
+    return rendered;
+  }
+
+  async function checkImagesExist(images: { src: string }[]) {
+    const ids = [...new Set(imageIdsIn(images.map((i) => ({ ...i, alt: '' }))))];
+    if (ids.length === 0) return;
+    const found = await db
+      .select({ id: forumImages.id })
+      .from(forumImages)
+      .where(inArray(forumImages.id, ids));
+    if (found.length !== ids.length)
+      throw problems.invalid({ body: t('forum.fields.body.imageSource') });
+  }
+
+  async function reactionsFor(actor: Actor, postIds: string[]): Promise<Map<string, Reactions>> {
+    const result = new Map<string, Reactions>();
+    if (postIds.length === 0) return result;
+    const rows = await db
+      .select({
+        postId: forumReactions.postId,
+        kind: forumReactions.kind,
+        n: count(),
+        mine: sql<boolean>`bool_or(${forumReactions.userId} = ${actor.userId})`,
+      })
+      .from(forumReactions)
+      .where(inArray(forumReactions.postId, postIds))
+      .groupBy(forumReactions.postId, forumReactions.kind);
+    for (const row of rows) {
+      const reactions = result.get(row.postId) ?? reactionZero();
+      reactions[row.kind] = Number(row.n);
+      if (row.mine) reactions.mine.push(row.kind);
+      result.set(row.postId, reactions);
+    }
+    return result;
+  }
+
+  async function helpfulMarksBy(actor: Actor, postIds: string[]): Promise<Set<string>> {
+    if (postIds.length === 0) return new Set();
+    const rows = await db
+      .select({ postId: forumHelpful.postId })
+      .from(forumHelpful)
+      .where(and(eq(forumHelpful.userId, actor.userId), inArray(forumHelpful.postId, postIds)));
+    return new Set(rows.map((r) => r.postId));
+  }
+
+  function toPost(
+    actor: Actor,
+    kind: PostKind,
+    row: Pick<
+      ReplyRow,
+      | 'id'
+      | 'authorId'
+      | 'body'
+      | 'bodyHtml'
+      | 'createdAt'
+      | 'editedAt'
+      | 'deletedAt'
+      | 'helpfulCount'
+    > & { groupId: string | null },
+    author: Author,
+    reactions: Reactions | undefined,
+    helpful: boolean,
+  ): Post {
+    const facts: PostFacts = {
+      authorId: row.authorId,
+      deleted: row.deletedAt !== null,
+      groupId: row.groupId,
+    };
+    const deleted = row.deletedAt !== null;
+    return {
+      id: row.id,
+      kind,
+      author,
+      bodyHtml: deleted ? '' : row.bodyHtml,
+      body: !deleted && row.authorId === actor.userId ? row.body : null,
+      createdAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+      deleted,
+      reactions: reactions ?? reactionZero(),
+      helpfulCount: row.helpfulCount,
+      markedHelpful: helpful,
+      canEdit: canEditPost(actor, facts),
+      canDelete: canDeletePost(actor, facts),
+    };
+  }
+
+  async function summaries(
+    actor: Actor,
+    rows: TopicRow[],
+    since: Date | null,
+  ): Promise<TopicSummary[]> {
+    const authorOf = await authorsFor(rows.map((r) => r.authorId));
+    const reads =
+      rows.length === 0
+        ? []
+        : await db
+            .select({ topicId: forumTopicReads.topicId, lastReadAt: forumTopicReads.lastReadAt })
+            .from(forumTopicReads)
+            .where(
+              and(
+                eq(forumTopicReads.userId, actor.userId),
+                inArray(
+                  forumTopicReads.topicId,
+                  rows.map((r) => r.id),
+                ),
+              ),
+            );
+    const readAt = new Map(reads.map((r) => [r.topicId, r.lastReadAt]));
+    return rows.map((row) => {
+      const lastRead = readAt.get(row.id);
+      return {
+        id: row.id,
+        categoryId: row.categoryId ?? '',
+        title: row.title,
+        author: authorOf(row.authorId),
+        replyCount: row.replyCount,
+        createdAt: row.createdAt.toISOString(),
+        lastActivityAt: row.lastActivityAt.toISOString(),
+        unread: !lastRead || lastRead < row.lastActivityAt,
+        isNew: since !== null && row.createdAt > since && row.authorId !== actor.userId,
+      };
+    });
+  }
+
+  const topicListColumns = {
+    id: forumTopics.id,
+    categoryId: forumTopics.categoryId,
+    groupId: forumTopics.groupId,
+    authorId: forumTopics.authorId,
+    title: forumTopics.title,
+    replyCount: forumTopics.replyCount,
+    createdAt: forumTopics.createdAt,
+    lastActivityAt: forumTopics.lastActivityAt,
+  };
+
+  /** One page of live topics, newest activity first, after the cursor's position. */
+  async function topicRows(where: ReturnType<typeof eq>, cursor: string | undefined) {
+    const position = decodeCursor(cursor);
+    const after = position
+      ? or(
+          lt(forumTopics.lastActivityAt, position.at),
+          and(eq(forumTopics.lastActivityAt, position.at), lt(forumTopics.id, position.id)),
+        )
+      : undefined;
+    const rows = await db
+      .select(topicListColumns)
+      .from(forumTopics)
+      .where(and(where, isNull(forumTopics.deletedAt), after))
+      .orderBy(desc(forumTopics.lastActivityAt), desc(forumTopics.id))
+      .limit(TOPICS_PER_PAGE + 1);
+    const page = rows.slice(0, TOPICS_PER_PAGE) as TopicRow[];
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > TOPICS_PER_PAGE && last
+        ? encodeCursor({ at: last.lastActivityAt, id: last.id })
+        : null;
+    return { page, nextCursor };
+  }
+
+  async function recordVisit(actor: Actor, categoryId: string): Promise<Date | null> {
+    const current = now();
+    const [visit] = await db
+      .select()
+      .from(forumCategoryVisits)
+      .where(
+        and(
+          eq(forumCategoryVisits.userId, actor.userId),
+          eq(forumCategoryVisits.categoryId, categoryId),
+        ),
+      )
+      .limit(1);
+    if (!visit) {
+      await db
+        .insert(forumCategoryVisits)
+        .values({ userId: actor.userId, categoryId, lastVisitAt: current })
+        .onConflictDoNothing();
+      return null;
+    }
+    if (current.getTime() - visit.lastVisitAt.getTime() > NEW_VISIT_AFTER_MS) {
+      await db
+        .update(forumCategoryVisits)
+        .set({ previousVisitAt: visit.lastVisitAt, lastVisitAt: current })
+        .where(
+          and(
+            eq(forumCategoryVisits.userId, actor.userId),
+            eq(forumCategoryVisits.categoryId, categoryId),
+          ),
+        );
+      return visit.lastVisitAt;
+    }
+    return visit.previousVisitAt;
+  }
+
+  function toCategory(row: typeof forumCategories.$inferSelect, newCount: number): Category {
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      tipTheme: row.tipTheme,
+      topicCount: row.topicCount,
+      newCount,
+    };
+  }
+
+  async function lockedPost(
+    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    kind: PostKind,
+    id: string,
+  ) {
+    if (kind === 'topic') {
+      const [row] = await tx.select().from(forumTopics).where(eq(forumTopics.id, id)).for('update');
+      return row ? { row, topic: row } : null;
+    }
+    const [row] = await tx.select().from(forumReplies).where(eq(forumReplies.id, id)).for('update');
+    if (!row) return null;
+    const [topic] = await tx.select().from(forumTopics).where(eq(forumTopics.id, row.topicId));
+    return topic ? { row, topic } : null;
+  }
+
+  /** Loads a post the actor may see, with the facts permissions need. */
+  async function visiblePost(actor: Actor, kind: PostKind, id: string) {
+    if (kind === 'topic') {
+      const topic = await visibleTopic(actor, id);
+      return { facts: topicFacts(topic), topicId: topic.id };
+    }
+    const [reply] = await db
+      .select({
+        id: forumReplies.id,
+        topicId: forumReplies.topicId,
+        authorId: forumReplies.authorId,
+        deletedAt: forumReplies.deletedAt,
+        groupId: forumReplies.groupId,
+      })
+      .from(forumReplies)
+      .where(eq(forumReplies.id, id))
+      .limit(1);
+    if (!reply) throw problems.notFound(t('forum.problems.postNotFound'));
+    const topic = await visibleTopic(actor, reply.topicId);
+    return {
+      facts: {
+        authorId: reply.authorId,
+        deleted: reply.deletedAt !== null || topic.deletedAt !== null,
+        groupId: reply.groupId,
+      },
+      topicId: topic.id,
+    };
+  }
+
+  return {
+    /** Puts the starting categories in on first start; never overwrites an administrator's. */
+    async ensureSeeded(): Promise<void> {
+      const [row] = await db.select({ n: count() }).from(forumCategories);
+      if (Number(row?.n ?? 0) > 0) return;
+      await db.insert(forumCategories).values(seededCategories).onConflictDoNothing();
+    },
+
+    async categories(actor: Actor): Promise<CategoriesResponse> {
+      const rows = await db
+        .select()
+        .from(forumCategories)
+        .orderBy(asc(forumCategories.sortOrder), asc(forumCategories.name));
+      const visits = await db
+        .select({
+          categoryId: forumCategoryVisits.categoryId,
+          since: forumCategoryVisits.lastVisitAt,
+        })
+        .from(forumCategoryVisits)
+        .where(eq(forumCategoryVisits.userId, actor.userId));
+      const since = new Map(visits.map((v) => [v.categoryId, v.since]));
+      // Activity since my last look, capped: "99+" is all a person needs to know.
+      const counts = await Promise.all(
+        rows.map(async (category) => {
+          const from = since.get(category.id);
+          if (!from) return Math.min(category.topicCount, 99);
+          const [n] = await queryRows<{ n: number }>(
+            db,
+            sql`
+            select count(*)::int as n from (
+              select 1 from ${forumTopics}
+              where ${forumTopics.categoryId} = ${category.id} and ${forumTopics.groupId} is null
+                and ${forumTopics.deletedAt} is null and ${forumTopics.lastActivityAt} > ${from}
+              limit 99) recent`,
+          );
+          return Number(n?.n ?? 0);
+        }),
+      );
+      return { categories: rows.map((row, i) => toCategory(row, counts[i] ?? 0)) };
+    },
+
+    async topicList(
+      actor: Actor,
+      slug: string,
+      cursor: string | undefined,
+    ): Promise<TopicListResponse> {
+      const category = await categoryBySlug(slug);
+      const { page, nextCursor } = await topicRows(
+        and(eq(forumTopics.categoryId, category.id), isNull(forumTopics.groupId)) as ReturnType<
+          typeof eq
+        >,
+        cursor,
+      );
+      const since = cursor ? null : await recordVisit(actor, category.id);
+      return {
+        category: toCategory(category, 0),
+        topics: await summaries(actor, page, since),
+        nextCursor,
+      };
+    },
+
+    /** A group's board, for those the group lets in. */
+    async groupTopicList(actor: Actor, groupId: string, cursor: string | undefined) {
+      if (!(await seesBoard(actor, groupId)))
+        throw problems.notFound(t('forum.problems.topicNotFound'));
+      const { page, nextCursor } = await topicRows(eq(forumTopics.groupId, groupId), cursor);
+      return { topics: await summaries(actor, page, null), nextCursor };
+    },
+
+    async createTopic(
+      actor: Actor,
+      input: NewTopicBody & { groupId?: string },
+      language?: string,
+    ): Promise<Created> {
+      if (!canCreateTopic(actor)) throw problems.signInNeeded();
+      const rendered = renderChecked(input.body);
+      await checkImagesExist(rendered.images);
+      let categoryId: string | null = null;
+      let tipTheme: TipTheme | null = input.tipTheme ?? null;
+      if (input.groupId) {
+        if (!(await seesBoard(actor, input.groupId))) throw problems.forbidden();
+      } else {
+        const [category] = await db
+          .select({ id: forumCategories.id, tipTheme: forumCategories.tipTheme })
+          .from(forumCategories)
+          .where(eq(forumCategories.id, input.categoryId))
+          .limit(1);
+        if (!category) throw problems.invalid({ categoryId: t('forum.fields.categoryId.unknown') });
+        categoryId = category.id;
+        if (input.tipTheme === undefined) tipTheme = category.tipTheme;
+      }
+      const current = now();
+      return db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(forumTopics)
+          .values({
+            categoryId,
+            groupId: input.groupId ?? null,
+            authorId: actor.userId,
+            clientKey: input.idempotencyKey,
+            title: input.title,
+            body: input.body,
+            bodyHtml: rendered.html,
+            bodyText: rendered.text,
+            language: searchConfigFor(language),
+            tipTheme,
+            createdAt: current,
+            lastActivityAt: current,
+          })
+          .onConflictDoNothing({ target: [forumTopics.authorId, forumTopics.clientKey] })
+          .returning({ id: forumTopics.id });
+        if (!created) {
+          // The same post sent twice (a double tap, a retry): answer with the first one.
+          const [existing] = await tx
+            .select({ id: forumTopics.id })
+            .from(forumTopics)
+            .where(
+              and(
+                eq(forumTopics.authorId, actor.userId),
+                eq(forumTopics.clientKey, input.idempotencyKey),
+              ),
+            );
+          return { id: existing!.id, topicId: existing!.id };
+        }
+        if (categoryId) {
+          await tx
+            .update(forumCategories)
+            .set({ topicCount: sql`${forumCategories.topicCount} + 1` })
+            .where(eq(forumCategories.id, categoryId));
+        }
+        await tx
+          .delete(forumDrafts)
+          .where(
+            and(
+              eq(forumDrafts.userId, actor.userId),
+              eq(forumDrafts.key, `topic-${input.groupId ?? categoryId}`),
+            ),
+          );
+        await tx
+          .insert(forumTopicReads)
+          .values({ userId: actor.userId, topicId: created.id, lastReadAt: current })
+          .onConflictDoNothing();
+        return { id: created.id, topicId: created.id };
+      });
+    },
+
+    async topicPage(actor: Actor, topicId: string, cursor: string | undefined): Promise<TopicPage> {
+      const topic = await visibleTopic(actor, topicId);
+      const position = decodeCursor(cursor);
+      const after = position
+        ? or(
+            gt(forumReplies.createdAt, position.at),
+            and(eq(forumReplies.createdAt, position.at), gt(forumReplies.id, position.id)),
+          )
+        : undefined;
+      const rows = await db
+        .select()
+        .from(forumReplies)
+        .where(and(eq(forumReplies.topicId, topic.id), after))
+        .orderBy(asc(forumReplies.createdAt), asc(forumReplies.id))
+        .limit(REPLIES_PER_PAGE + 1);
+      const replies = rows.slice(0, REPLIES_PER_PAGE);
+      const last = replies.at(-1);
+      const postIds = [topic.id, ...replies.map((r) => r.id)];
+      const [authorOf, reactions, helpful, bookmark, category] = await Promise.all([
+        authorsFor([topic.authorId, ...replies.map((r) => r.authorId)]),
+        reactionsFor(actor, postIds),
+        helpfulMarksBy(actor, postIds),
+        db
+          .select({ topicId: forumBookmarks.topicId })
+          .from(forumBookmarks)
+          .where(and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)))
+          .limit(1),
+        topic.categoryId
+          ? db
+              .select({
+                id: forumCategories.id,
+                slug: forumCategories.slug,
+                name: forumCategories.name,
+              })
+              .from(forumCategories)
+              .where(eq(forumCategories.id, topic.categoryId))
+              .limit(1)
+          : Promise.resolve([]),
+      ]);
+      await db
+        .insert(forumTopicReads)
+        .values({ userId: actor.userId, topicId: topic.id, lastReadAt: now() })
+        .onConflictDoUpdate({
+          target: [forumTopicReads.userId, forumTopicReads.topicId],
+          set: { lastReadAt: now() },
+        });
+      return {
+        topic: {
+          id: topic.id,
+          title: topic.deletedAt ? t('forum.server.removedTitle') : topic.title,
+          category: category[0] ?? { id: topic.groupId ?? topic.id, slug: '', name: '' },
+          groupId: topic.groupId,
+          tipTheme: topic.tipTheme,
+          replyCount: topic.replyCount,
+          bookmarked: bookmark.length > 0,
+          post: toPost(
+            actor,
+            'topic',
+            topic,
+            authorOf(topic.authorId),
+            reactions.get(topic.id),
+            helpful.has(topic.id),
+          ),
+        },
+        replies: replies.map((r) =>
+          toPost(actor, 'reply', r, authorOf(r.authorId), reactions.get(r.id), helpful.has(r.id)),
+        ),
+        nextCursor:
+          rows.length > REPLIES_PER_PAGE && last
+            ? encodeCursor({ at: last.createdAt, id: last.id })
+            : null,
+      };
+    },
+
+    async createReply(
+      actor: Actor,
+      topicId: string,
+      input: NewReplyBody,
+      language?: string,
+    ): Promise<Created> {
+      const topic = await visibleTopic(actor, topicId);
+      if (!canReply(actor, topicFacts(topic), true))
+        throw problems.conflict(t('forum.problems.topicClosed'));
+      const rendered = renderChecked(input.body);
+      await checkImagesExist(rendered.images);
+      const current = now();
+      return db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(forumReplies)
+          .values({
+            topicId: topic.id,
+            groupId: topic.groupId,
+            authorId: actor.userId,
+            clientKey: input.idempotencyKey,
+            body: input.body,
+            bodyHtml: rendered.html,
+            bodyText: rendered.text,
+            language: searchConfigFor(language),
+            tipTheme: topic.tipTheme,
+            createdAt: current,
+          })
+          .onConflictDoNothing({ target: [forumReplies.authorId, forumReplies.clientKey] })
+          .returning({ id: forumReplies.id });
+        if (!created) {
+          const [existing] = await tx
+            .select({ id: forumReplies.id, topicId: forumReplies.topicId })
+            .from(forumReplies)
+            .where(
+              and(
+                eq(forumReplies.authorId, actor.userId),
+                eq(forumReplies.clientKey, input.idempotencyKey),
+              ),
+            );
+          return { id: existing!.id, topicId: existing!.topicId };
+        }
+        await tx
+          .update(forumTopics)
+          .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: current })
+          .where(eq(forumTopics.id, topic.id));
+        await tx
+          .delete(forumDrafts)
+          .where(
+            and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, `reply-${topic.id}`)),
+          );
+        await tx
+          .insert(forumTopicReads)
+          .values({ userId: actor.userId, topicId: topic.id, lastReadAt: current })
+          .onConflictDoUpdate({
+            target: [forumTopicReads.userId, forumTopicReads.topicId],
+            set: { lastReadAt: current },
+          });
+        return { id: created.id, topicId: topic.id };
+      });
+    },
+
+    async editTopic(actor: Actor, topicId: string, input: EditTopicBody): Promise<void> {
+      await visibleTopic(actor, topicId);
+      const rendered = input.body !== undefined ? renderChecked(input.body) : null;
+      if (rendered) await checkImagesExist(rendered.images);
+      await db.transaction(async (tx) => {
+        const found = await lockedPost(tx, 'topic', topicId);
+        const topic = found?.topic;
+        if (!topic || !canEditPost(actor, topicFacts(topic))) throw problems.forbidden();
+        await tx.insert(forumRevisions).values({
+          postId: topic.id,
+          postKind: 'topic',
+          editorId: actor.userId,
+          title: topic.title,
+          body: topic.body,
+        });
+        await tx
+          .update(forumTopics)
+          .set({
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(rendered && input.body !== undefined
+              ? { body: input.body, bodyHtml: rendered.html, bodyText: rendered.text }
+              : {}),
+            editedAt: now(),
+          })
+          .where(eq(forumTopics.id, topic.id));
+      });
+    },
+
+    async editReply(actor: Actor, replyId: string, input: EditReplyBody): Promise<void> {
+      const { topicId } = await visiblePost(actor, 'reply', replyId);
+      const rendered = renderChecked(input.body);
+      await checkImagesExist(rendered.images);
+      await db.transaction(async (tx) => {
+        const found = await lockedPost(tx, 'reply', replyId);
+        const reply = found?.row as ReplyRow | undefined;
+        if (!reply || reply.topicId !== topicId)
+          throw problems.notFound(t('forum.problems.postNotFound'));
+        const facts = {
+          authorId: reply.authorId,
+          deleted: reply.deletedAt !== null,
+          groupId: reply.groupId,
+        };
+        if (!canEditPost(actor, facts)) throw problems.forbidden();
+        await tx.insert(forumRevisions).values({
+          postId: reply.id,
+          postKind: 'reply',
+          editorId: actor.userId,
+          title: null,
+          body: reply.body,
+        });
+        await tx
+          .update(forumReplies)
+          .set({
+            body: input.body,
+            bodyHtml: rendered.html,
+            bodyText: rendered.text,
+            editedAt: now(),
+          })
+          .where(eq(forumReplies.id, reply.id));
+      });
+    },
+
+    /** Soft delete: the words go from view, the thread others replied to stays. */
+    async deletePost(actor: Actor, kind: PostKind, id: string): Promise<void> {
+      const { facts } = await visiblePost(actor, kind, id);
+      if (!canDeletePost(actor, facts)) throw problems.forbidden();
+      await db.transaction(async (tx) => {
+        const found = await lockedPost(tx, kind, id);
+        if (!found || found.row.deletedAt) return;
+        if (kind === 'topic') {
+          await tx.update(forumTopics).set({ deletedAt: now() }).where(eq(forumTopics.id, id));
+          if (found.topic.categoryId) {
+            await tx
+              .update(forumCategories)
+              .set({ topicCount: sql`greatest(${forumCategories.topicCount} - 1, 0)` })
+              .where(eq(forumCategories.id, found.topic.categoryId));
+          }
+        } else {
+          await tx.update(forumReplies).set({ deletedAt: now() }).where(eq(forumReplies.id, id));
+        }
+      });
+    },
+
+    async revisions(actor: Actor, kind: PostKind, id: string): Promise<RevisionsResponse> {
+      if (!canSeeRevisions(actor)) throw problems.forbidden();
+      await visiblePost(actor, kind, id);
+      const rows = await db
+        .select()
+        .from(forumRevisions)
+        .where(and(eq(forumRevisions.postId, id), eq(forumRevisions.postKind, kind)))
+        .orderBy(desc(forumRevisions.createdAt));
+      const authorOf = await authorsFor(rows.map((r) => r.editorId));
+      return {
+        revisions: rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          body: r.body,
+          editedAt: r.createdAt.toISOString(),
+          editor: authorOf(r.editorId),
+        })),
+      };
+    },
+
+    async setReaction(
+      actor: Actor,
+      kind: PostKind,
+      id: string,
+      reaction: ReactionKind,
+      on: boolean,
+    ): Promise<Reactions> {
+      const { facts } = await visiblePost(actor, kind, id);
+      if (!canReactTo(actor, facts)) throw problems.forbidden(t('forum.problems.ownPost'));
+      if (on) {
+        await db
+          .insert(forumReactions)
+          .values({ postId: id, postKind: kind, userId: actor.userId, kind: reaction })
+          .onConflictDoNothing();
+      } else {
+        await db
+          .delete(forumReactions)
+          .where(
+            and(
+              eq(forumReactions.postId, id),
+              eq(forumReactions.userId, actor.userId),
+              eq(forumReactions.kind, reaction),
+            ),
+          );
+      }
+      return (await reactionsFor(actor, [id])).get(id) ?? reactionZero();
+    },
+
+    async setHelpful(
+      actor: Actor,
+      kind: PostKind,
+      id: string,
+      on: boolean,
+    ): Promise<{ helpfulCount: number }> {
+      const { facts } = await visiblePost(actor, kind, id);
+      if (!canMarkHelpful(actor, facts)) throw problems.forbidden(t('forum.problems.ownPost'));
+      const table = kind === 'topic' ? forumTopics : forumReplies;
+      return db.transaction(async (tx) => {
+        const changed = on
+          ? await tx
+              .insert(forumHelpful)
+              .values({ postId: id, postKind: kind, userId: actor.userId })
+              .onConflictDoNothing()
+              .returning({ postId: forumHelpful.postId })
+          : await tx
+              .delete(forumHelpful)
+              .where(and(eq(forumHelpful.postId, id), eq(forumHelpful.userId, actor.userId)))
+              .returning({ postId: forumHelpful.postId });
+        const step = changed.length === 0 ? 0 : on ? 1 : -1;
+        const [row] = await tx
+          .update(table)
+          .set({ helpfulCount: sql`greatest(${table.helpfulCount} + ${step}, 0)` })
+          .where(eq(table.id, id))
+          .returning({ helpfulCount: table.helpfulCount });
+        return { helpfulCount: row?.helpfulCount ?? 0 };
+      });
+    },
+
+    async setBookmark(actor: Actor, topicId: string, on: boolean): Promise<void> {
+      const topic = await visibleTopic(actor, topicId);
+      if (on) {
+        await db
+          .insert(forumBookmarks)
+          .values({ userId: actor.userId, topicId: topic.id })
+          .onConflictDoNothing();
+      } else {
+        await db
+          .delete(forumBookmarks)
+          .where(
+            and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)),
+          );
+      }
+    },
+
+    async bookmarks(actor: Actor): Promise<TopicSummary[]> {
+      const rows = await db
+        .select(topicListColumns)
+        .from(forumBookmarks)
+        .innerJoin(forumTopics, eq(forumTopics.id, forumBookmarks.topicId))
+        .where(and(eq(forumBookmarks.userId, actor.userId), isNull(forumTopics.deletedAt)))
+        .orderBy(desc(forumBookmarks.createdAt))
+        .limit(200);
+      const visible: TopicRow[] = [];
+      for (const row of rows as TopicRow[]) {
+        // Someone who left a group no longer sees its board, bookmarked or not.
+        if (await seesBoard(actor, row.groupId)) visible.push(row);
+      }
+      return summaries(actor, visible, null);
+    },
+
+    /** The most helpful tips of a theme, from topics and replies alike (never private boards). */
+    async tips(theme: TipTheme, cursor: string | undefined): Promise<TipsResponse> {
+      const offset = cursor ? decodeOffset(cursor) : 0;
+      const limit = 20;
+      const found = await queryRows<{
+        kind: PostKind;
+        id: string;
+        topic_id: string;
+        topic_title: string;
+        body_text: string;
+        helpful_count: number;
+        author_id: string | null;
+      }>(
+        db,
+        sql`
+        select * from (
+          (select 'topic' as kind, t.id, t.id as topic_id, t.title as topic_title, t.body_text,
+                  t.helpful_count, t.author_id
+             from ${forumTopics} t
+            where t.tip_theme = ${theme} and t.helpful_count > 0 and t.group_id is null and t.deleted_at is null
+            order by t.helpful_count desc, t.id limit ${offset + limit + 1})
+          union all
+          (select 'reply', r.id, r.topic_id, t.title, r.body_text, r.helpful_count, r.author_id
+             from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id
+            where r.tip_theme = ${theme} and r.helpful_count > 0 and r.group_id is null
+              and r.deleted_at is null and t.deleted_at is null
+            order by r.helpful_count desc, r.id limit ${offset + limit + 1})
+        ) tips
+        order by helpful_count desc, id
+        offset ${offset} limit ${limit + 1}`,
+      );
+      const rows = found.slice(0, limit);
+      const authorOf = await authorsFor(rows.map((r) => r.author_id));
+      return {
+        theme,
+        tips: rows.map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          topicId: r.topic_id,
+          topicTitle: r.topic_title,
+          excerpt: excerpt(r.body_text),
+          helpfulCount: Number(r.helpful_count),
+          author: authorOf(r.author_id),
+        })),
+        nextCursor: found.length > limit ? encodeOffset(offset + limit) : null,
+      };
+    },
+
+    /** Ranked full-text search over topics and replies, with the matching words marked. */
+    async search(
+      query: { q: string; category?: string | undefined; page: number },
+      language?: string,
+    ): Promise<SearchResponse> {
+      const config = searchConfigFor(language);
+      const perPage = 20;
+      const offset = (query.page - 1) * perPage;
+      const category = query.category ?? null;
+      const found = await queryRows<{
+        kind: PostKind;
+        id: string;
+        topic_id: string;
+        topic_title: string;
+        category_name: string;
+        snippet: string;
+        created_at: Date | string;
+      }>(
+        db,
+        sql`
+        with q as (select websearch_to_tsquery(${config}::regconfig, ${query.q}) as q),
+        hits as (
+          (select 'topic' as kind, t.id, t.id as topic_id, t.title as topic_title, t.category_id,
+                  t.body_text, t.created_at, ts_rank(t.search, q.q) as rank
+             from ${forumTopics} t, q
+            where t.search @@ q.q and t.group_id is null and t.deleted_at is null
+              and (${category}::uuid is null or t.category_id = ${category}::uuid)
+            order by rank desc limit ${offset + perPage + 1})
+          union all
+          (select 'reply', r.id, r.topic_id, t.title, t.category_id, r.body_text, r.created_at,
+                  ts_rank(r.search, q.q) * 0.9
+             from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id, q
+            where r.search @@ q.q and r.group_id is null and r.deleted_at is null and t.deleted_at is null
+              and (${category}::uuid is null or t.category_id = ${category}::uuid)
+            order by 8 desc limit ${offset + perPage + 1})
+        ),
+        page as (select * from hits order by rank desc, created_at desc offset ${offset} limit ${perPage + 1})
+        select page.kind, page.id, page.topic_id, page.topic_title, c.name as category_name, page.created_at,
+               ts_headline(${config}::regconfig, page.body_text, q.q,
+                 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+          from page join ${forumCategories} c on c.id = page.category_id, q
+         order by page.rank desc, page.created_at desc`,
+      );
+      const rows = found;
+      return {
+        results: rows.slice(0, perPage).map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          topicId: r.topic_id,
+          topicTitle: r.topic_title,
+          categoryName: r.category_name,
+          snippet: r.snippet,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+        page: query.page,
+        hasMore: rows.length > perPage,
+      };
+    },
+
+    async draft(actor: Actor, key: string): Promise<Draft | null> {
+      const [row] = await db
+        .select()
+        .from(forumDrafts)
+        .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, key)))
+        .limit(1);
+      return row
+        ? { key: row.key, title: row.title, body: row.body, updatedAt: row.updatedAt.toISOString() }
+        : null;
+    },
+
+    async saveDraft(actor: Actor, key: string, input: DraftBody): Promise<Draft> {
+      const updatedAt = now();
+      await db
+        .insert(forumDrafts)
+        .values({ userId: actor.userId, key, title: input.title, body: input.body, updatedAt })
+        .onConflictDoUpdate({
+          target: [forumDrafts.userId, forumDrafts.key],
+          set: { title: input.title, body: input.body, updatedAt },
+        });
+      return { key, title: input.title, body: input.body, updatedAt: updatedAt.toISOString() };
+    },
+
+    async deleteDraft(actor: Actor, key: string): Promise<void> {
+      await db
+        .delete(forumDrafts)
+        .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, key)));
+    },
+
+    /** Checks the file really is a picture, shrinks it and strips its metadata (places, dates). */
+    async uploadImage(actor: Actor, data: Buffer) {
+      if (!canCreateTopic(actor)) throw problems.signInNeeded();
+      if (data.length > IMAGE_MAX_BYTES) throw problems.tooLarge();
+      const { fileTypeFromBuffer } = await import('file-type');
+      const sniffed = await fileTypeFromBuffer(data);
+      if (!sniffed || !ACCEPTED_IMAGES.has(sniffed.mime)) {
+        throw problems.invalid(
+          { image: t('forum.fields.image.kind') },
+          t('forum.problems.imageKind'),
+        );
+      }
+      let output: { data: Buffer; info: OutputInfo };
+      try {
+        output = await sharp(data, { animated: false, limitInputPixels: 40_000_000 })
+          .rotate()
+          .resize({
+            width: IMAGE_MAX_SIDE,
+            height: IMAGE_MAX_SIDE,
+            fit: 'inside',
+            withoutEnlargement: true,
+          })
+          .webp({ quality: 82 })
+          .toBuffer({ resolveWithObject: true });
+      } catch {
+        throw problems.invalid(
+          { image: t('forum.fields.image.broken') },
+          t('forum.problems.imageKind'),
+        );
+      }
+      const id = randomUUID();
+      const storageKey = `forum/${id}.webp`;
+      await storage.put(storageKey, output.data);
+      await db.insert(forumImages).values({
+        id,
+        uploaderId: actor.userId,
+        storageKey,
+        mime: 'image/webp',
+        width: output.info.width,
+        height: output.info.height,
+        bytes: output.data.length,
+      });
+      return {
+        id,
+        url: `${FORUM_IMAGE_PATH}${id}`,
+        width: output.info.width,
+        height: output.info.height,
+      };
+    },
+
+    async image(id: string): Promise<{ data: Buffer; mime: string }> {
+      const [row] = await db.select().from(forumImages).where(eq(forumImages.id, id)).limit(1);
+      const data = row ? await storage.get(row.storageKey) : null;
+      if (!row || !data) throw problems.notFound();
+      return { data, mime: row.mime };
+    },
+
+    async createCategory(actor: Actor, input: CategoryInput): Promise<Category> {
+      if (!canManageCategories(actor)) throw problems.forbidden();
+      const [row] = await db
+        .insert(forumCategories)
+        .values(input)
+        .onConflictDoNothing()
+        .returning();
+      if (!row)
+        throw problems.conflict(t('forum.problems.slugTaken'), {
+          slug: t('forum.problems.slugTaken'),
+        });
+      return toCategory(row, 0);
+    },
+
+    async updateCategory(actor: Actor, id: string, input: CategoryInput): Promise<Category> {
+      if (!canManageCategories(actor)) throw problems.forbidden();
+      const [taken] = await db
+        .select({ id: forumCategories.id })
+        .from(forumCategories)
+        .where(eq(forumCategories.slug, input.slug));
+      if (taken && taken.id !== id)
+        throw problems.conflict(t('forum.problems.slugTaken'), {
+          slug: t('forum.problems.slugTaken'),
+        });
+      const [row] = await db
+        .update(forumCategories)
+        .set(input)
+        .where(eq(forumCategories.id, id))
+        .returning();
+      if (!row) throw problems.notFound(t('forum.problems.categoryNotFound'));
+      return toCategory(row, 0);
+    },
+  };
+}
+
+/** A short plain excerpt for lists: whole words, about 200 characters. */
+export function excerpt(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()} …`;
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeOffset(cursor: string): number {
+  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match)
+    throw problems.badRequest(t('forum.problems.badCursor'), {
+      cursor: t('forum.fields.cursor.invalid'),
+    });
+  return Number(match[1]);
+}

@@ -1,0 +1,227 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { PostKind, ReactionKind, TipTheme } from '../../../contract/forum';
+import { users } from '../accounts/tables';
+
+/** A PostgreSQL text-search configuration name, such as 'english'. */
+const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export const forumCategories = pgTable('forum_categories', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  tipTheme: text('tip_theme').$type<TipTheme>(),
+  sortOrder: integer('sort_order').notNull().default(100),
+  /** Kept in step with its topics in the same transaction, so lists need no count. */
+  topicCount: integer('topic_count').notNull().default(0),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const forumTopics = pgTable(
+  'forum_topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null only for a topic on a group's board (see the check below). */
+    categoryId: uuid('category_id').references(() => forumCategories.id),
+    /** A group's private board; the groups module owns who may see it. */
+    groupId: uuid('group_id'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    clientKey: uuid('client_key').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    bodyText: text('body_text').notNull(),
+    language: regconfig('language').notNull().default('english'),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector(language, title), 'A') || setweight(to_tsvector(language, body_text), 'B')`,
+      ),
+    tipTheme: text('tip_theme').$type<TipTheme>(),
+    replyCount: integer('reply_count').notNull().default(0),
+    helpfulCount: integer('helpful_count').notNull().default(0),
+    lastActivityAt: at('last_activity_at').notNull().defaultNow(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    editedAt: at('edited_at'),
+    deletedAt: at('deleted_at'),
+  },
+  (t) => [
+    index('forum_topics_category_activity_idx')
+      .on(t.categoryId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.groupId} is null and ${t.deletedAt} is null`),
+    index('forum_topics_group_activity_idx')
+      .on(t.groupId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.groupId} is not null and ${t.deletedAt} is null`),
+    index('forum_topics_search_idx').using('gin', t.search),
+    index('forum_topics_tips_idx')
+      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id)
+      .where(sql`${t.helpfulCount} > 0 and ${t.groupId} is null and ${t.deletedAt} is null`),
+    uniqueIndex('forum_topics_author_client_key').on(t.authorId, t.clientKey),
+    check(
+      'forum_topics_in_category_or_group',
+      sql`${t.categoryId} is not null or ${t.groupId} is not null`,
+    ),
+  ],
+);
+
+export const forumReplies = pgTable(
+  'forum_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: 'cascade' }),
+    /** Copied from the topic, so searches and tips can leave private boards out. */
+    groupId: uuid('group_id'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    clientKey: uuid('client_key').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    bodyText: text('body_text').notNull(),
+    language: regconfig('language').notNull().default('english'),
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector(language, body_text)`),
+    tipTheme: text('tip_theme').$type<TipTheme>(),
+    helpfulCount: integer('helpful_count').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+    editedAt: at('edited_at'),
+    deletedAt: at('deleted_at'),
+  },
+  (t) => [
+    index('forum_replies_topic_idx').on(t.topicId, t.createdAt, t.id),
+    index('forum_replies_search_idx').using('gin', t.search),
+    index('forum_replies_tips_idx')
+      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id)
+      .where(sql`${t.helpfulCount} > 0 and ${t.groupId} is null and ${t.deletedAt} is null`),
+    uniqueIndex('forum_replies_author_client_key').on(t.authorId, t.clientKey),
+  ],
+);
+
+/** Every earlier version of an edited post, for moderators. */
+export const forumRevisions = pgTable(
+  'forum_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id').notNull(),
+    postKind: text('post_kind').$type<PostKind>().notNull(),
+    editorId: uuid('editor_id').references(() => users.id, { onDelete: 'set null' }),
+    title: text('title'),
+    body: text('body').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('forum_revisions_post_idx').on(t.postId, t.createdAt)],
+);
+
+export const forumReactions = pgTable(
+  'forum_reactions',
+  {
+    postId: uuid('post_id').notNull(),
+    postKind: text('post_kind').$type<PostKind>().notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ReactionKind>().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.kind, t.userId] })],
+);
+
+export const forumHelpful = pgTable(
+  'forum_helpful',
+  {
+    postId: uuid('post_id').notNull(),
+    postKind: text('post_kind').$type<PostKind>().notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+);
+
+export const forumBookmarks = pgTable(
+  'forum_bookmarks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.topicId] }),
+    index('forum_bookmarks_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export const forumTopicReads = pgTable(
+  'forum_topic_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: 'cascade' }),
+    lastReadAt: at('last_read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.topicId] })],
+);
+
+/** When a person last looked at a category, for "new since your last visit". */
+export const forumCategoryVisits = pgTable(
+  'forum_category_visits',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => forumCategories.id, { onDelete: 'cascade' }),
+    previousVisitAt: at('previous_visit_at'),
+    lastVisitAt: at('last_visit_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.categoryId] })],
+);
+
+/** Words not yet posted: kept on the server so they survive anything (ACCESSIBILITY.md A8). */
+export const forumDrafts = pgTable(
+  'forum_drafts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull().default(''),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const forumImages = pgTable('forum_images', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  uploaderId: uuid('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+  storageKey: text('storage_key').notNull(),
+  mime: text('mime').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: integer('bytes').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
