@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MemberRole } from './accounts';
-import { WrittenText } from './common';
+import { hasControlCharacter, WrittenText } from './common';
 import { postKinds, reactionKinds, tipThemes } from './values';
 
 export const TipTheme = z.enum(tipThemes);
@@ -188,7 +188,7 @@ export const TipsResponse = z.object({
 export type TipsResponse = z.infer<typeof TipsResponse>;
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(2, { error: 'forum.fields.search.tooShort' }).max(200),
+  q: WrittenText.min(2, { error: 'forum.fields.search.tooShort' }).max(200),
   category: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(50).default(1),
 });
@@ -217,9 +217,13 @@ export const DraftKey = z
     error: 'forum.fields.draftKey.invalid',
   });
 export const DraftParams = z.object({ key: DraftKey });
-export const DraftBody = z
-  .object({ title: z.string().max(150), body: z.string().max(20_000) })
-  .strict();
+/** A draft keeps its words exactly as typed (no trimming), but the database cannot hold a NUL. */
+const DraftText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !hasControlCharacter(text));
+export const DraftBody = z.object({ title: DraftText(150), body: DraftText(20_000) }).strict();
 export type DraftBody = z.infer<typeof DraftBody>;
 export const Draft = z.object({
   key: z.string(),

@@ -25,6 +25,9 @@ const imageSrc = new RegExp(
   `^${FORUM_IMAGE_PATH.replaceAll('/', '\\/')}[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
 );
 
+/** A picture needs a few words that say what it shows; one letter says nothing. */
+const hasAltText = (alt: string | undefined) => (alt ?? '').trim().length >= 3;
+
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'img'],
   allowedAttributes: { a: ['href', 'rel'], img: ['src', 'alt', 'loading'], ol: ['start'] },
@@ -44,7 +47,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
   // A picture from anywhere else, or with no words to say what it shows, is dropped.
   exclusiveFilter: (frame) =>
-    frame.tag === 'img' && (!imageSrc.test(frame.attribs.src ?? '') || !frame.attribs.alt?.trim()),
+    frame.tag === 'img' &&
+    (!imageSrc.test(frame.attribs.src ?? '') || !hasAltText(frame.attribs.alt)),
 };
 
 export interface RenderedPost {
@@ -54,8 +58,31 @@ export interface RenderedPost {
   images: { src: string; alt: string }[];
 }
 
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
+/**
+ * Markdown nested deeper than the parser goes (lists in lists, 20 deep) would
+ * lose words. Such a post is shown as its plain words instead: never lose a word.
+ */
+function plainPost(markdown: string): RenderedPost {
+  const html = markdown
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br />')}</p>`)
+    .join('\n');
+  return { html, text: markdown.replace(/\s+/g, ' ').trim(), images: [] };
+}
+
 export function renderPost(markdown: string): RenderedPost {
   const tokens = md.parse(markdown, {});
+  const deepest = tokens.reduce((max, token) => Math.max(max, token.level), 0);
+  if (deepest >= (md.options.maxNesting ?? 20) - 2) return plainPost(markdown);
   const words: string[] = [];
   const images: { src: string; alt: string }[] = [];
   for (const token of tokens) {
@@ -82,7 +109,7 @@ export function imageProblems(
 ): 'fields.body.imageAlt' | 'fields.body.imageSource' | null {
   for (const image of images) {
     if (!imageSrc.test(image.src)) return 'fields.body.imageSource';
-    if (image.alt.trim().length < 3) return 'fields.body.imageAlt';
+    if (!hasAltText(image.alt)) return 'fields.body.imageAlt';
   }
   return null;
 }

@@ -23,7 +23,12 @@ it('runs a whole conversation: topic, reply, reaction, helpful, tips, search, bo
       method: 'POST',
       url: '/api/forum/topics',
       headers: as(ann),
-      payload: { categoryId: daily.id, title: 'Buttons with one hand', body: 'A **button hook** helps me dress.', idempotencyKey: key },
+      payload: {
+        categoryId: daily.id,
+        title: 'Buttons with one hand',
+        body: 'A **button hook** helps me dress.',
+        idempotencyKey: key,
+      },
     });
   const first = await post();
   expect(first.statusCode).toBe(201);
@@ -31,7 +36,10 @@ it('runs a whole conversation: topic, reply, reaction, helpful, tips, search, bo
   expect(again.json().id).toBe(first.json().id);
   const topicId = first.json().id;
 
-  const list = await t.app.inject({ url: '/api/forum/categories/daily-life/topics', headers: as(bob) });
+  const list = await t.app.inject({
+    url: '/api/forum/categories/daily-life/topics',
+    headers: as(bob),
+  });
   expect(list.json().topics).toHaveLength(1);
   expect(list.json().topics[0]).toMatchObject({ title: 'Buttons with one hand', unread: true });
 
@@ -42,17 +50,32 @@ it('runs a whole conversation: topic, reply, reaction, helpful, tips, search, bo
     payload: { body: 'Velcro shoes changed my mornings.', idempotencyKey: randomUUID() },
   });
   expect(reply.statusCode).toBe(201);
-  const react = await t.app.inject({ method: 'PUT', url: `/api/forum/posts/topic/${topicId}/reactions/me_too`, headers: as(bob) });
+  const react = await t.app.inject({
+    method: 'PUT',
+    url: `/api/forum/posts/topic/${topicId}/reactions/me_too`,
+    headers: as(bob),
+  });
   expect(react.json()).toMatchObject({ me_too: 1, mine: ['me_too'] });
-  const own = await t.app.inject({ method: 'PUT', url: `/api/forum/posts/topic/${topicId}/helpful`, headers: as(ann) });
+  const own = await t.app.inject({
+    method: 'PUT',
+    url: `/api/forum/posts/topic/${topicId}/helpful`,
+    headers: as(ann),
+  });
   expect(own.statusCode).toBe(403);
-  const helpful = await t.app.inject({ method: 'PUT', url: `/api/forum/posts/topic/${topicId}/helpful`, headers: as(bob) });
+  const helpful = await t.app.inject({
+    method: 'PUT',
+    url: `/api/forum/posts/topic/${topicId}/helpful`,
+    headers: as(bob),
+  });
   expect(helpful.json()).toEqual({ helpfulCount: 1 });
 
   const tips = await t.app.inject({ url: '/api/forum/tips?theme=daily_living', headers: as(bob) });
   expect(tips.json().tips[0]).toMatchObject({ topicId, helpfulCount: 1 });
 
-  const search = await t.app.inject({ url: '/api/forum/search?q=button%20hooks', headers: as(bob) });
+  const search = await t.app.inject({
+    url: '/api/forum/search?q=button%20hooks',
+    headers: as(bob),
+  });
   expect(search.statusCode).toBe(200);
   expect(search.json().results[0]).toMatchObject({ topicId, kind: 'topic' });
   expect(search.json().results[0].snippet).toContain('\uE000');

@@ -1,3 +1,6 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Ok } from '../../../contract/common';
 import {
@@ -30,8 +33,9 @@ import {
 import type { AppContext } from '../../app';
 import { type Api, noBody, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
-import { problems } from '../../lib/errors';
+import { Problem, problems } from '../../lib/errors';
 import { pickLanguage, t } from '../../lib/i18n';
+import { IMAGE_MAX_BYTES } from './service';
 
 const tags = ['forum'];
 const IdParams = z.object({ id: z.uuid() });
@@ -357,25 +361,15 @@ export function forumRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/forum/images',
-    {
-      config: member,
-      schema: {
-        tags,
-        summary: 'Upload a picture (multipart/form-data, field "image"); add alt text in the post',
-        consumes: ['multipart/form-data'],
-        response: { 201: ImageUploaded, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw problems.unsupportedMedia();
-      const file = await request.file();
-      if (!file) throw problems.invalid({ image: t('forum.fields.image.kind') });
-      const data = await file.toBuffer();
-      return reply.code(201).send(await forum.uploadImage(requireActor(request), data));
-    },
-  );
+  // Only the picture upload reads multipart bodies, in a scope of its own: registered for
+  // the whole app, every JSON route would take a multipart body as no body at all.
+  api.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: IMAGE_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+      throwFileSizeLimit: true,
+    });
+    imageUploadRoute(scope.withTypeProvider<ZodTypeProvider>(), ctx);
+  });
 
   api.get(
     '/forum/images/:id',
@@ -422,4 +416,37 @@ export function forumRoutes(api: Api, ctx: AppContext) {
     },
     async (request) => forum.updateCategory(requireActor(request), request.params.id, request.body),
   );
+}
+
+function imageUploadRoute(api: Api, ctx: AppContext) {
+  api.post(
+    '/forum/images',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Upload a picture (multipart/form-data, field "image"); add alt text in the post',
+        consumes: ['multipart/form-data'],
+        response: { 201: ImageUploaded, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw problems.unsupportedMedia();
+      const data = await readUpload(request);
+      return reply.code(201).send(await ctx.forum.uploadImage(requireActor(request), data));
+    },
+  );
+}
+
+/** The uploaded file's bytes. A broken multipart body is the sender's mistake (400), not ours. */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const file = await request.file();
+    if (!file) throw problems.invalid({ image: t('forum.fields.image.kind') });
+    return await file.toBuffer();
+  } catch (error) {
+    // Our own problems, and the plugin's limits (413), already say what went wrong.
+    if (error instanceof Problem || (error as { statusCode?: number }).statusCode) throw error;
+    throw problems.badRequest();
+  }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import sharp, { type OutputInfo } from 'sharp';
 import type {
   Author,
@@ -241,11 +241,11 @@ export function createForumService({
     rows: TopicRow[],
     since: Date | null,
   ): Promise<TopicSummary[]> {
-    const authorOf = await authorsFor(rows.map((r) => r.authorId));
-    const reads =
+    const [authorOf, reads] = await Promise.all([
+      authorsFor(rows.map((r) => r.authorId)),
       rows.length === 0
         ? []
-        : await db
+        : db
             .select({ topicId: forumTopicReads.topicId, lastReadAt: forumTopicReads.lastReadAt })
             .from(forumTopicReads)
             .where(
@@ -256,7 +256,8 @@ export function createForumService({
                   rows.map((r) => r.id),
                 ),
               ),
-            );
+            ),
+    ]);
     const readAt = new Map(reads.map((r) => [r.topicId, r.lastReadAt]));
     return rows.map((row) => {
       const lastRead = readAt.get(row.id);
@@ -288,10 +289,14 @@ export function createForumService({
   /** One page of live topics, newest activity first, after the cursor's position. */
   async function topicRows(where: ReturnType<typeof eq>, cursor: string | undefined) {
     const position = decodeCursor(cursor);
+    // The plain bound lets the index seek to the cursor; the OR alone is a filter over every row before it.
     const after = position
-      ? or(
-          lt(forumTopics.lastActivityAt, position.at),
-          and(eq(forumTopics.lastActivityAt, position.at), lt(forumTopics.id, position.id)),
+      ? and(
+          lte(forumTopics.lastActivityAt, position.at),
+          or(
+            lt(forumTopics.lastActivityAt, position.at),
+            and(eq(forumTopics.lastActivityAt, position.at), lt(forumTopics.id, position.id)),
+          ),
         )
       : undefined;
     const rows = await db
@@ -468,9 +473,10 @@ export function createForumService({
       return { topics: await summaries(actor, page, null), nextCursor };
     },
 
+    /** Starts a topic in a category, or on a group's board when groupId is given. */
     async createTopic(
       actor: Actor,
-      input: NewTopicBody & { groupId?: string },
+      input: Omit<NewTopicBody, 'categoryId'> & { categoryId?: string; groupId?: string },
       language?: string,
     ): Promise<Created> {
       if (!canCreateTopic(actor)) throw problems.signInNeeded();
@@ -481,6 +487,9 @@ export function createForumService({
       if (input.groupId) {
         if (!(await seesBoard(actor, input.groupId))) throw problems.forbidden();
       } else {
+        if (!input.categoryId) {
+          throw problems.invalid({ categoryId: t('forum.fields.categoryId.unknown') });
+        }
         const [category] = await db
           .select({ id: forumCategories.id, tipTheme: forumCategories.tipTheme })
           .from(forumCategories)
@@ -549,13 +558,27 @@ export function createForumService({
       const topic = await visibleTopic(actor, topicId);
       const position = decodeCursor(cursor);
       const after = position
-        ? or(
-            gt(forumReplies.createdAt, position.at),
-            and(eq(forumReplies.createdAt, position.at), gt(forumReplies.id, position.id)),
+        ? and(
+            gte(forumReplies.createdAt, position.at),
+            or(
+              gt(forumReplies.createdAt, position.at),
+              and(eq(forumReplies.createdAt, position.at), gt(forumReplies.id, position.id)),
+            ),
           )
         : undefined;
+      // Only what a post shows: not the search vector nor the plain text, the bulk of each row.
       const rows = await db
-        .select()
+        .select({
+          id: forumReplies.id,
+          groupId: forumReplies.groupId,
+          authorId: forumReplies.authorId,
+          body: forumReplies.body,
+          bodyHtml: forumReplies.bodyHtml,
+          helpfulCount: forumReplies.helpfulCount,
+          createdAt: forumReplies.createdAt,
+          editedAt: forumReplies.editedAt,
+          deletedAt: forumReplies.deletedAt,
+        })
         .from(forumReplies)
         .where(and(eq(forumReplies.topicId, topic.id), after))
         .orderBy(asc(forumReplies.createdAt), asc(forumReplies.id))
@@ -948,21 +971,21 @@ export function createForumService({
              from ${forumTopics} t, q
             where t.search @@ q.q and t.group_id is null and t.deleted_at is null
               and (${category}::uuid is null or t.category_id = ${category}::uuid)
-            order by rank desc limit ${offset + perPage + 1})
+            order by rank desc, t.created_at desc, t.id desc limit ${offset + perPage + 1})
           union all
           (select 'reply', r.id, r.topic_id, t.title, t.category_id, r.body_text, r.created_at,
                   ts_rank(r.search, q.q) * 0.9
              from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id, q
             where r.search @@ q.q and r.group_id is null and r.deleted_at is null and t.deleted_at is null
               and (${category}::uuid is null or t.category_id = ${category}::uuid)
-            order by 8 desc limit ${offset + perPage + 1})
+            order by 8 desc, r.created_at desc, r.id desc limit ${offset + perPage + 1})
         ),
-        page as (select * from hits order by rank desc, created_at desc offset ${offset} limit ${perPage + 1})
+        page as (select * from hits order by rank desc, created_at desc, id desc offset ${offset} limit ${perPage + 1})
         select page.kind, page.id, page.topic_id, page.topic_title, c.name as category_name, page.created_at,
                ts_headline(${config}::regconfig, page.body_text, q.q,
                  'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
           from page join ${forumCategories} c on c.id = page.category_id, q
-         order by page.rank desc, page.created_at desc`,
+         order by page.rank desc, page.created_at desc, page.id desc`,
       );
       const rows = found;
       return {
