@@ -16,6 +16,16 @@ const paths = {
   mail: 'M3 5h18v14H3zM3 5l9 8 9-8',
   check: 'M4 12l5 5L20 6',
   globe: 'M12 21a9 9 0 100-18 9 9 0 000 18zM3 12h18M12 3c3 3 3 15 0 18m0-18c-3 3-3 15 0 18',
+  video: 'M3 7h12v10H3zM15 10l6-3v10l-6-3',
+  pin: 'M12 21s-7-6-7-12a7 7 0 0114 0c0 6-7 12-7 12zm0-9a3 3 0 100-6 3 3 0 000 6z',
+  door: 'M6 21V3h12v18M3 21h18M14 12h1',
+  // Forum
+  bookmark: 'M6 3h12v18l-6-5-6 5z',
+  search: 'M10 17a7 7 0 100-14 7 7 0 000 14zm5-2l6 6',
+  tip: 'M9 18h6m-5 3h4M12 3a6 6 0 00-4 10c1 1 1 2 1 3h6c0-1 0-2 1-3a6 6 0 00-4-10z',
+  write: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
+  mic: 'M12 3a3 3 0 00-3 3v6a3 3 0 006 0V6a3 3 0 00-3-3zM5 11a7 7 0 0014 0M12 18v3',
+  device: 'M7 2h10v20H7zM11 18h2',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,0 +1,85 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Created, NewTopicBody } from '../../../contract/forum';
+import { api } from '../../api';
+import { useMe } from '../../session';
+import { Instructions } from '../../ui/Instructions';
+import { Page } from '../../ui/Page';
+import { Composer } from './Composer';
+import { ForumLinks, LoadProblem } from './parts';
+import { forumKeys, useCategories } from './queries';
+
+/** /forum/new: step 1 picks the part of the forum, step 2 is the composer. */
+export function NewTopicPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const categories = useCategories();
+  const slug = params.get('category');
+  const category = categories.data?.categories.find((c) => c.slug === slug) ?? null;
+  const userId = me.data?.user?.id ?? '';
+
+  if (categories.isError) {
+    return (
+      <Page title={t('forum.pages.newTitle')}>
+        <LoadProblem error={categories.error} retry={() => void categories.refetch()} />
+      </Page>
+    );
+  }
+  if (!categories.data) return <p role="status">{t('app.loading')}</p>;
+
+  if (!category) {
+    return (
+      <Page title={t('forum.pages.newTitle')}>
+        <p className="step">{t('forum.pages.newStep1')}</p>
+        <Instructions lines={[t('forum.pages.newChoose')]} />
+        <ul className="cards category-choice">
+          {categories.data.categories.map((c) => (
+            <li key={c.id} className="card">
+              <Link to={`/forum/new?category=${c.slug}`} className="button choice-link">
+                <span>{c.name}</span>
+              </Link>
+              <p>{c.description}</p>
+            </li>
+          ))}
+        </ul>
+        <ForumLinks />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('forum.pages.newTitle')}>
+      <p className="step">{t('forum.pages.newStep2')}</p>
+      <p>{t('forum.pages.newIn', { name: category.name })}</p>
+      <div className="actions">
+        <Link to="/forum/new" className="button button-quiet">
+          {t('forum.pages.newChange')}
+        </Link>
+      </div>
+      <Instructions lines={[t('forum.pages.newHelp')]} />
+      <Composer
+        key={category.id}
+        kind="topic"
+        heading={t('forum.composer.topicHeading')}
+        draftKey={`topic-${category.id}`}
+        ownerId={userId}
+        send={async (post) => {
+          const body: NewTopicBody = {
+            categoryId: category.id,
+            title: post.title,
+            body: post.body,
+            idempotencyKey: post.idempotencyKey,
+          };
+          const created = await api<Created>('/forum/topics', { method: 'POST', body });
+          void client.invalidateQueries({ queryKey: forumKeys.categories });
+          void client.invalidateQueries({ queryKey: forumKeys.category(category.slug) });
+          navigate(`/forum/t/${created.topicId}`);
+        }}
+      />
+    </Page>
+  );
+}

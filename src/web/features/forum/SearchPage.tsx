@@ -1,0 +1,181 @@
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { SearchResponse } from '../../../contract/forum';
+import { ApiProblem, api } from '../../api';
+import { Select } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+import { ForumLinks, LoadProblem, When } from './parts';
+import { forumKeys, useCategories } from './queries';
+
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+
+/** The server marks matching words with two private characters; React draws them as <mark>. */
+export function Snippet({ text }: { text: string }) {
+  const parts: { text: string; marked: boolean }[] = [];
+  let marked = false;
+  let current = '';
+  for (const char of text) {
+    if (char === MARK_START || char === MARK_END) {
+      if (current) parts.push({ text: current, marked });
+      current = '';
+      marked = char === MARK_START;
+    } else {
+      current += char;
+    }
+  }
+  if (current) parts.push({ text: current, marked });
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.marked ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one fixed snippet
+          <mark key={i}>{part.text}</mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one fixed snippet
+          <Fragment key={i}>{part.text}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+/** /forum/search: words, an optional part of the forum, numbered pages of results. */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const category = params.get('category') ?? '';
+  const page = Math.max(1, Math.min(50, Number(params.get('page')) || 1));
+  const [words, setWords] = useState(q);
+  const [where, setWhere] = useState(category);
+  const categories = useCategories();
+  useEffect(() => {
+    setWords(q);
+    setWhere(category);
+  }, [q, category]);
+
+  const results = useQuery({
+    queryKey: forumKeys.search(q, category, page),
+    queryFn: () => {
+      const search = new URLSearchParams({ q, page: String(page) });
+      if (category) search.set('category', category);
+      return api<SearchResponse>(`/forum/search?${search}`);
+    },
+    enabled: params.has('q'),
+  });
+  const fieldError = results.error instanceof ApiProblem ? results.error.errors.q : undefined;
+
+  const pageLink = (n: number) => {
+    const search = new URLSearchParams({ q, page: String(n) });
+    if (category) search.set('category', category);
+    return `/forum/search?${search}`;
+  };
+  const lastPage = results.data ? (results.data.hasMore ? page + 1 : page) : page;
+
+  return (
+    <Page title={t('forum.pages.searchTitle')}>
+      <form
+        className="form search-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const next = new URLSearchParams({ q: words.trim(), page: '1' });
+          if (where) next.set('category', where);
+          setParams(next);
+        }}
+      >
+        <div className="field">
+          <label className="field-label" htmlFor="forum-search-words">
+            {t('forum.search.words')}
+          </label>
+          <p id="forum-search-help" className="field-help">
+            {t('forum.search.wordsHelp')}
+          </p>
+          <input
+            id="forum-search-words"
+            name="q"
+            type="search"
+            className="input"
+            value={words}
+            maxLength={200}
+            onChange={(e) => setWords(e.target.value)}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={`forum-search-help${fieldError ? ' forum-search-error' : ''}`}
+          />
+          {fieldError && (
+            <p id="forum-search-error" className="field-error">
+              {fieldError}
+            </p>
+          )}
+        </div>
+        <Select
+          name="category"
+          label={t('forum.search.where')}
+          value={where}
+          onChange={setWhere}
+          options={[
+            { value: '', label: t('forum.search.everywhere') },
+            ...(categories.data?.categories ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <button type="submit" className="button button-primary">
+          {t('forum.search.submit')}
+        </button>
+      </form>
+
+      {results.isFetching && <p role="status">{t('forum.search.searching')}</p>}
+      {results.isError && !fieldError && (
+        <LoadProblem error={results.error} retry={() => void results.refetch()} />
+      )}
+      {results.data && (
+        <section aria-labelledby="results-title" className="section">
+          <h2 id="results-title">{t('forum.search.resultsTitle', { page: results.data.page })}</h2>
+          {results.data.results.length === 0 ? (
+            <p>{t('forum.search.none')}</p>
+          ) : (
+            <ol className="result-list">
+              {results.data.results.map((result) => (
+                <li key={result.id} className="result-item">
+                  <h3 className="result-title">
+                    <Link to={`/forum/t/${result.topicId}`}>{result.topicTitle}</Link>
+                  </h3>
+                  <p className="topic-meta">
+                    {result.kind === 'topic'
+                      ? t('forum.search.inTopic')
+                      : t('forum.search.inReply')}{' '}
+                    {t('forum.search.inCategory', { name: result.categoryName })}{' '}
+                    <When iso={result.createdAt} />
+                  </p>
+                  <p className="snippet">
+                    <Snippet text={result.snippet} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {lastPage > 1 && (
+            <nav aria-label={t('forum.search.pagesLabel')} className="pages">
+              <ul>
+                {Array.from({ length: lastPage }, (_, i) => i + 1).map((n) => (
+                  <li key={n}>
+                    <Link
+                      to={pageLink(n)}
+                      className="button button-quiet"
+                      aria-current={n === page ? 'page' : undefined}
+                    >
+                      {t('forum.search.page', { page: n })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </section>
+      )}
+      <ForumLinks except="search" />
+    </Page>
+  );
+}

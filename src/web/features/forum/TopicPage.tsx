@@ -1,0 +1,149 @@
+import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Created, TopicPage as TopicPageData } from '../../../contract/forum';
+import { ApiProblem, api } from '../../api';
+import { useMe } from '../../session';
+import { Notice } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+import { Composer } from './Composer';
+import { PostView } from './PostView';
+import { ForumLinks, LoadProblem, Toggle } from './parts';
+import { forumKeys, useTopicPage } from './queries';
+
+/** /forum/t/:id: the first post, its replies a page at a time, and the reply composer. */
+export function TopicPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const client = useQueryClient();
+  const page = useTopicPage(id);
+  const [focusReply, setFocusReply] = useState<string | null>(null);
+  const [bookmarkProblem, setBookmarkProblem] = useState<string | null>(null);
+  const repliesList = useRef<HTMLOListElement>(null);
+  const myId = me.data?.user?.id ?? '';
+
+  const bookmark = useMutation({
+    mutationFn: (on: boolean) =>
+      api(`/forum/topics/${id}/bookmark`, { method: on ? 'PUT' : 'DELETE' }),
+    onMutate: () => setBookmarkProblem(null),
+    onSuccess: (_, on) => {
+      client.setQueryData<InfiniteData<TopicPageData>>(forumKeys.topic(id), (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, topic: { ...p.topic, bookmarked: on } })),
+            }
+          : data,
+      );
+      void client.invalidateQueries({ queryKey: forumKeys.bookmarks });
+    },
+    onError: (error) =>
+      setBookmarkProblem(error instanceof ApiProblem ? error.title : String(error)),
+  });
+
+  // After "Show more replies" or a new reply, focus goes to the post that came in.
+  useEffect(() => {
+    if (!focusReply) return;
+    const el = document.getElementById(`post-${focusReply}`);
+    if (el) {
+      el.focus();
+      setFocusReply(null);
+    }
+  });
+
+  if (page.isError && !page.data) {
+    return (
+      <Page title={t('forum.pages.topicMissing')}>
+        <LoadProblem error={page.error} retry={() => void page.refetch()} />
+        <ForumLinks />
+      </Page>
+    );
+  }
+  const pages = page.data?.pages ?? [];
+  const first = pages[0];
+  if (!first) return <p role="status">{t('app.loading')}</p>;
+  const { topic } = first;
+  const replies = pages.flatMap((p) => p.replies);
+  const nextPage = pages.length + 1;
+
+  return (
+    <Page title={topic.title}>
+      {topic.category.slug && (
+        <p>
+          <Link to={`/forum/c/${topic.category.slug}`} className="back-link">
+            {t('forum.pages.backTo', { name: topic.category.name })}
+          </Link>
+        </p>
+      )}
+      <PostView post={topic.post} topicId={topic.id} myId={myId} level={2} title={topic.title} />
+      {!topic.post.deleted && (
+        <div className="actions">
+          <Toggle
+            label={t('forum.pages.bookmark')}
+            icon="bookmark"
+            pressed={topic.bookmarked}
+            busy={bookmark.isPending}
+            onChange={(on) => bookmark.mutate(on)}
+          />
+        </div>
+      )}
+      {bookmarkProblem && <Notice kind="problem">{bookmarkProblem}</Notice>}
+
+      <section aria-labelledby="replies-title" className="section">
+        <h2 id="replies-title">
+          {t('forum.pages.replies')} <span className="count">({topic.replyCount})</span>
+        </h2>
+        {replies.length === 0 ? (
+          <p>{t('forum.pages.noReplies')}</p>
+        ) : (
+          <ol className="replies" ref={repliesList}>
+            {replies.map((reply) => (
+              <li key={reply.id}>
+                <PostView post={reply} topicId={topic.id} myId={myId} level={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {page.hasNextPage && (
+          <button
+            type="button"
+            className="button more-button"
+            disabled={page.isFetchingNextPage}
+            onClick={() =>
+              void page.fetchNextPage().then((result) => {
+                const added = result.data?.pages.at(-1)?.replies[0];
+                if (added) setFocusReply(added.id);
+              })
+            }
+          >
+            {page.isFetchingNextPage
+              ? t('app.loading')
+              : t('forum.pages.moreReplies', { page: nextPage })}
+          </button>
+        )}
+      </section>
+
+      {!topic.post.deleted && myId && (
+        <Composer
+          key={topic.id}
+          kind="reply"
+          heading={t('forum.composer.replyHeading')}
+          draftKey={`reply-${topic.id}`}
+          ownerId={myId}
+          sentMessage={t('forum.composer.replySent')}
+          send={async (post) => {
+            const created = await api<Created>(`/forum/topics/${topic.id}/replies`, {
+              method: 'POST',
+              body: { body: post.body, idempotencyKey: post.idempotencyKey },
+            });
+            await client.invalidateQueries({ queryKey: forumKeys.topic(topic.id) });
+            setFocusReply(created.id);
+          }}
+        />
+      )}
+      <ForumLinks />
+    </Page>
+  );
+}

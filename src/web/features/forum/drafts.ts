@@ -1,0 +1,284 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftResponse } from '../../../contract/forum';
+import { ApiProblem, api } from '../../api';
+
+/** Where a draft stands, said in words beside the composer (ACCESSIBILITY.md A8). */
+export type DraftStatus = 'empty' | 'saving' | 'saved' | 'offline' | 'signedOut' | 'failed';
+
+/** A draft as kept on this device. Its clock is this device's clock. */
+interface LocalDraft {
+  title: string;
+  body: string;
+  /** When it was last typed in, on this device (ms). */
+  updatedAt: number;
+  /** Changed since the server last said "saved". */
+  dirty: boolean;
+  /** The server's time of the last save we know of, to tell if another device changed it. */
+  serverUpdatedAt: string | null;
+  /** One key per post: a double tap or a retry posts once. */
+  idempotencyKey: string;
+}
+
+export const SAVE_AFTER_MS = 2000;
+const RETRY_AFTER_MS = 15_000;
+
+/** A random version 4 UUID, also where crypto.randomUUID is missing (plain http). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const storageKey = (ownerId: string, key: string) => `bt.forum.draft.${ownerId}.${key}`;
+
+function readLocal(ownerId: string, key: string): LocalDraft | null {
+  try {
+    const raw = localStorage.getItem(storageKey(ownerId, key));
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<LocalDraft>;
+    if (typeof value.body !== 'string' || typeof value.idempotencyKey !== 'string') return null;
+    return {
+      title: typeof value.title === 'string' ? value.title : '',
+      body: value.body,
+      updatedAt: typeof value.updatedAt === 'number' ? value.updatedAt : 0,
+      dirty: value.dirty === true,
+      serverUpdatedAt: typeof value.serverUpdatedAt === 'string' ? value.serverUpdatedAt : null,
+      idempotencyKey: value.idempotencyKey,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal(ownerId: string, key: string, draft: LocalDraft | null) {
+  try {
+    if (draft) localStorage.setItem(storageKey(ownerId, key), JSON.stringify(draft));
+    else localStorage.removeItem(storageKey(ownerId, key));
+  } catch {
+    // storage blocked or full: the server copy still keeps the words
+  }
+}
+
+function statusFor(error: unknown): DraftStatus {
+  if (error instanceof ApiProblem && error.status === 401) return 'signedOut';
+  if (error instanceof ApiProblem && error.status === 0) return 'offline';
+  return 'failed';
+}
+
+const blank = (): LocalDraft => ({
+  title: '',
+  body: '',
+  updatedAt: 0,
+  dirty: false,
+  serverUpdatedAt: null,
+  idempotencyKey: newIdempotencyKey(),
+});
+
+/**
+ * A draft that is never lost: every change is kept on this device at once,
+ * and sent to the server 2 seconds after typing stops, or when the person
+ * leaves the field. Without a connection, or after the session ended, it
+ * waits on the device and is sent when the connection or the person is back.
+ * On opening, the newer of the device copy and the server copy wins.
+ */
+export function useDraft(key: string, ownerId: string) {
+  const record = useRef<LocalDraft>(readLocal(ownerId, key) ?? blank());
+  const [text, setText] = useState({ title: record.current.title, body: record.current.body });
+  const [status, setStatus] = useState<DraftStatus>(
+    record.current.dirty
+      ? 'saving'
+      : record.current.body || record.current.title
+        ? 'saved'
+        : 'empty',
+  );
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const typedSinceOpen = useRef(false);
+  const alive = useRef(true);
+
+  const keep = useCallback(
+    (next: LocalDraft) => {
+      record.current = next;
+      writeLocal(ownerId, key, next);
+    },
+    [ownerId, key],
+  );
+
+  const save = useCallback(async (): Promise<void> => {
+    if (inFlight.current) {
+      await inFlight.current;
+    }
+    const sent = record.current;
+    if (!sent.dirty) return;
+    const run = (async () => {
+      if (alive.current) setStatus('saving');
+      try {
+        const answer = await api<DraftResponse>(`/forum/drafts/${key}`, {
+          method: 'PUT',
+          body: { title: sent.title, body: sent.body },
+        });
+        const now = record.current;
+        const unchanged = now.updatedAt === sent.updatedAt;
+        keep({ ...now, dirty: !unchanged, serverUpdatedAt: answer.draft?.updatedAt ?? null });
+        if (alive.current)
+          setStatus(unchanged ? (now.body || now.title ? 'saved' : 'empty') : 'saving');
+      } catch (error) {
+        if (alive.current) setStatus(statusFor(error));
+        // Try again later; the words stay on this device meanwhile.
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void save(), RETRY_AFTER_MS);
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+    if (record.current.dirty && record.current.updatedAt !== sent.updatedAt) {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), SAVE_AFTER_MS);
+    }
+  }, [key, keep]);
+
+  // On opening: ask the server for its copy; the newer one wins.
+  useEffect(() => {
+    alive.current = true;
+    typedSinceOpen.current = false;
+    let cancelled = false;
+    const local = readLocal(ownerId, key);
+    record.current = local ?? blank();
+    setText({ title: record.current.title, body: record.current.body });
+    api<DraftResponse>(`/forum/drafts/${key}`)
+      .then(({ draft: server }) => {
+        if (cancelled) return;
+        const mine = record.current;
+        const serverTime = server ? Date.parse(server.updatedAt) : 0;
+        const changedElsewhere = server !== null && server.updatedAt !== mine.serverUpdatedAt;
+        const serverWins =
+          server !== null &&
+          changedElsewhere &&
+          !typedSinceOpen.current &&
+          (!mine.dirty || serverTime > mine.updatedAt);
+        if (serverWins && server) {
+          keep({
+            title: server.title,
+            body: server.body,
+            updatedAt: serverTime,
+            dirty: false,
+            serverUpdatedAt: server.updatedAt,
+            idempotencyKey: mine.idempotencyKey,
+          });
+          setText({ title: server.title, body: server.body });
+          setStatus(server.body || server.title ? 'saved' : 'empty');
+        } else if (
+          server === null &&
+          !mine.dirty &&
+          mine.serverUpdatedAt &&
+          !typedSinceOpen.current
+        ) {
+          // The server let it go (it was posted, maybe from another device).
+          keep(blank());
+          writeLocal(ownerId, key, null);
+          setText({ title: '', body: '' });
+          setStatus('empty');
+        } else if (mine.dirty) {
+          void save();
+        } else {
+          setStatus(mine.body || mine.title ? 'saved' : 'empty');
+        }
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (record.current.dirty || record.current.body) setStatus(statusFor(error));
+        if (record.current.dirty) {
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void save(), RETRY_AFTER_MS);
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [ownerId, key, keep, save]);
+
+  // Back online, or back on the page: send what waits on this device.
+  useEffect(() => {
+    const retry = () => {
+      if (record.current.dirty) void save();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') retry();
+    };
+    window.addEventListener('online', retry);
+    window.addEventListener('focus', retry);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.removeEventListener('focus', retry);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [save]);
+
+  // Leaving the page: one last try to reach the server (the device copy is already kept).
+  useEffect(
+    () => () => {
+      alive.current = false;
+      clearTimeout(timer.current);
+      if (record.current.dirty) void save();
+    },
+    [save],
+  );
+
+  const change = useCallback(
+    (next: { title?: string; body?: string }) => {
+      typedSinceOpen.current = true;
+      const current = record.current;
+      const updated: LocalDraft = {
+        ...current,
+        title: next.title ?? current.title,
+        body: next.body ?? current.body,
+        updatedAt: Math.max(Date.now(), current.updatedAt + 1),
+        dirty: true,
+      };
+      keep(updated);
+      setText({ title: updated.title, body: updated.body });
+      setStatus((s) => (s === 'offline' || s === 'signedOut' ? s : 'saving'));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), SAVE_AFTER_MS);
+    },
+    [keep, save],
+  );
+
+  /** Sends the draft now: when the person leaves the field. */
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    if (record.current.dirty) void save();
+  }, [save]);
+
+  /** Before posting: no draft save may land after the post (it would bring the draft back). */
+  const settle = useCallback(async () => {
+    clearTimeout(timer.current);
+    if (inFlight.current) await inFlight.current.catch(() => undefined);
+    clearTimeout(timer.current);
+  }, []);
+
+  /** After posting: the draft is done; the next post gets a new key. */
+  const clear = useCallback(() => {
+    clearTimeout(timer.current);
+    writeLocal(ownerId, key, null);
+    record.current = blank();
+    setText({ title: '', body: '' });
+    setStatus('empty');
+  }, [ownerId, key]);
+
+  return {
+    title: text.title,
+    body: text.body,
+    status,
+    change,
+    flush,
+    settle,
+    clear,
+    idempotencyKey: () => record.current.idempotencyKey,
+  };
+}
