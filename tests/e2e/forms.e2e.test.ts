@@ -34,9 +34,9 @@ it('shows each problem in words beside its field and keeps what was typed, even 
     .toContain('Some answers need a look.');
   expect(await page.locator('main').textContent()).toContain('Been There is for people 18 or over');
   // Focus went to the first field that needs a look.
-  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
-    'email',
-  );
+  await expect
+    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .toBe('email');
   await checkPage(page);
 
   // Nothing typed is lost: not on error, not on reload.
