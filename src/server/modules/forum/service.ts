@@ -132,13 +132,24 @@ export function createForumService({
     return topic;
   }
 
+  // Categories change rarely (an administrator's edit): each process keeps them a short while,
+  // which spares the busiest page, a category's topic list, one round trip to the database.
+  const categoryCache = new Map<
+    string,
+    { row: typeof forumCategories.$inferSelect; until: number }
+  >();
+  const CATEGORY_CACHE_MS = 30_000;
+
   async function categoryBySlug(slug: string) {
+    const cached = categoryCache.get(slug);
+    if (cached && cached.until > Date.now()) return cached.row;
     const [category] = await db
       .select()
       .from(forumCategories)
       .where(eq(forumCategories.slug, slug))
       .limit(1);
     if (!category) throw problems.notFound(t('forum.problems.categoryNotFound'));
+    categoryCache.set(slug, { row: category, until: Date.now() + CATEGORY_CACHE_MS });
     return category;
   }
 
@@ -451,13 +462,15 @@ export function createForumService({
       cursor: string | undefined,
     ): Promise<TopicListResponse> {
       const category = await categoryBySlug(slug);
-      const { page, nextCursor } = await topicRows(
-        and(eq(forumTopics.categoryId, category.id), isNull(forumTopics.groupId)) as ReturnType<
-          typeof eq
-        >,
-        cursor,
-      );
-      const since = cursor ? null : await recordVisit(actor, category.id);
+      const [{ page, nextCursor }, since] = await Promise.all([
+        topicRows(
+          and(eq(forumTopics.categoryId, category.id), isNull(forumTopics.groupId)) as ReturnType<
+            typeof eq
+          >,
+          cursor,
+        ),
+        cursor ? null : recordVisit(actor, category.id),
+      ]);
       return {
         category: toCategory(category, 0),
         topics: await summaries(actor, page, since),
@@ -1100,6 +1113,7 @@ export function createForumService({
         throw problems.conflict(t('forum.problems.slugTaken'), {
           slug: t('forum.problems.slugTaken'),
         });
+      categoryCache.clear();
       return toCategory(row, 0);
     },
 
@@ -1119,6 +1133,7 @@ export function createForumService({
         .where(eq(forumCategories.id, id))
         .returning();
       if (!row) throw problems.notFound(t('forum.problems.categoryNotFound'));
+      categoryCache.clear();
       return toCategory(row, 0);
     },
   };
