@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 
 const benches: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   startup: () => import('./startup'),
+  groups: () => import('./groups'),
+  forum: () => import('./forum'),
 };
 
 const resultsDir = join(import.meta.dirname, 'results');

@@ -21,7 +21,7 @@ import { CONDUCT_VERSION } from '../contract';
  */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type RouteAccess = 'public' | 'member' | 'admin' | 'dev';
+type RouteAccess = 'public' | 'member' | 'moderator' | 'admin' | 'dev';
 type Identity = 'anonymous' | 'member' | 'admin';
 
 interface RouteSpec {
@@ -35,6 +35,20 @@ interface RouteSpec {
   anyCharacters?: string[];
   /** Query parameters the route's schema reads. */
   query?: string[];
+  /** A good query the bad one is added to, so each parameter is tried alone. */
+  baseQuery?: string;
+  /** Query parameters that hold words a person types: numbers and markup are fine there. */
+  freeTextQuery?: string[];
+  /** Good values for the path parameters (default: a new uuid); called once the app runs. */
+  params?: () => Record<string, string>;
+  /** The path parameter the bad values go into (default: the first). */
+  badParam?: string;
+  /** The parameter is a pattern, not a uuid: odd but well-formed values are looked up (404). */
+  looseParam?: boolean;
+  /** Bad bodies of its own, for a route that does not take JSON. */
+  bodyCases?: () => BadCase[];
+  /** How to make a good request to this route certainly wrong (see spoiled). */
+  spoil?: { attempt: Attempt; expected: Expected };
 }
 
 const validLine = {
@@ -49,6 +63,17 @@ const validLine = {
   description: 'People who listen.',
   sortOrder: 5,
 };
+
+const validCategory = {
+  slug: 'a-new-category',
+  name: 'A new category',
+  description: 'About something new.',
+  tipTheme: 'daily_living',
+  sortOrder: 5,
+};
+
+/** Ids the forum routes need to exist, made in beforeAll. */
+const forumIds = { topic: '', category: '' };
 
 const routes: RouteSpec[] = [
   { method: 'GET', url: '/api/openapi.json', access: 'public' },
@@ -132,10 +157,369 @@ const routes: RouteSpec[] = [
   { method: 'POST', url: '/api/admin/crisis-lines', access: 'admin', sample: validLine },
   { method: 'PUT', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: validLine },
   { method: 'DELETE', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: {} },
+  // Groups
+  { method: 'GET', url: '/api/groups', access: 'public' },
+  { method: 'GET', url: '/api/groups/places', access: 'public', query: ['country'] },
+  { method: 'GET', url: '/api/groups/fits-me', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/groups/fits-me',
+    access: 'member',
+    sample: {
+      aphasia: 'yes',
+      role: 'survivor',
+      ageBand: 'under_55',
+      format: 'online',
+      focus: ['exercise'],
+      size: 'small',
+      access: ['step_free'],
+      languages: ['en'],
+      strokeYear: 2020,
+      maxKm: 25,
+    },
+  },
+  { method: 'GET', url: '/api/groups/mine', access: 'member' },
+  { method: 'GET', url: '/api/groups/:id', access: 'public' },
+  {
+    method: 'PATCH',
+    url: '/api/groups/:id',
+    access: 'member',
+    sample: { name: 'A group name', description: 'A longer description here.', sizeCap: 10 },
+  },
+  { method: 'GET', url: '/api/groups/:id/members', access: 'member' },
+  { method: 'POST', url: '/api/groups/:id/join', access: 'member', sample: { message: 'Hello.' } },
+  { method: 'POST', url: '/api/groups/:id/leave', access: 'member', sample: {} },
+  { method: 'GET', url: '/api/groups/:id/requests', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/requests/approve',
+    access: 'member',
+    sample: { userId: randomUUID() },
+  },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/requests/decline',
+    access: 'member',
+    sample: { userId: randomUUID(), message: 'Sorry, not this time.' },
+  },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/members/role',
+    access: 'member',
+    sample: { userId: randomUUID(), role: 'co_facilitator' },
+  },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/members/remove',
+    access: 'member',
+    sample: { userId: randomUUID() },
+  },
+  { method: 'POST', url: '/api/groups/:id/invite-link', access: 'member', sample: {} },
+  { method: 'DELETE', url: '/api/groups/:id/invite-link', access: 'member', sample: {} },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/announcements',
+    access: 'member',
+    sample: { body: 'No meeting next week.' },
+  },
+  { method: 'GET', url: '/api/groups/:id/board', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/groups/:id/board',
+    access: 'member',
+    sample: { title: 'Hello all', body: 'A first post.', idempotencyKey: randomUUID() },
+  },
+  { method: 'GET', url: '/api/organisations', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/organisations',
+    access: 'admin',
+    sample: { name: 'A stroke charity', kind: 'charity' },
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/:id/admins',
+    access: 'admin',
+    sample: { userId: randomUUID() },
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/:id/groups',
+    access: 'member',
+    sample: {
+      name: 'A new group',
+      description: 'A friendly group that meets online.',
+      format: 'online',
+      focus: ['exercise'],
+      languages: ['en'],
+      sizeCap: 10,
+      joinPolicy: 'open',
+      privacy: 'public',
+      caregiversOnly: false,
+      country: 'GB',
+      rhythm: {
+        frequency: 'weekly',
+        weekday: 'MO',
+        weekOfMonth: null,
+        startTime: '10:00',
+        durationMinutes: 60,
+        timeZone: 'Europe/London',
+      },
+      meetingLink: 'https://example.org/room',
+    },
+  },
   { method: 'GET', url: '/api/dev/outbox', access: 'dev' },
   { method: 'GET', url: '/api/dev/demo-accounts', access: 'dev' },
   { method: 'POST', url: '/api/dev/sign-in-as', access: 'dev', sample: { userId: randomUUID() } },
+  ...forumRoutes(),
 ];
+
+/** A multipart/form-data body by hand, parts as [headers, content]. */
+function multipartBody(parts: [string, string | Buffer][], boundary = 'bt-boundary'): Attempt {
+  const chunks = parts.flatMap(([headers, content]) => [
+    Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from('\r\n'),
+  ]);
+  return {
+    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+const fileHeaders = (field = 'image', type = 'image/png') =>
+  `Content-Disposition: form-data; name="${field}"; filename="a.png"\r\nContent-Type: ${type}`;
+
+/** The picture upload reads multipart, not JSON: everything else is 415. */
+function imageUploadCases(): BadCase[] {
+  return [
+    { name: 'JSON body', attempt: json({ image: 'x' }), expected: 415 },
+    { name: 'JSON null', attempt: json(null), expected: 415 },
+    {
+      name: 'body is not JSON',
+      attempt: { payload: 'hello', contentType: 'application/json' },
+      expected: 400,
+    },
+    {
+      name: 'plain text body',
+      attempt: { payload: 'hello', contentType: 'text/plain' },
+      expected: 415,
+    },
+    {
+      name: 'form body',
+      attempt: { payload: 'a=1', contentType: 'application/x-www-form-urlencoded' },
+      expected: 415,
+    },
+    {
+      name: 'XML body',
+      attempt: { payload: '<a>1</a>', contentType: 'application/xml' },
+      expected: 415,
+    },
+    {
+      name: 'a PNG sent bare',
+      attempt: { payload: Buffer.from('\x89PNG\r\n'), contentType: 'image/png' },
+      expected: 415,
+    },
+    {
+      name: 'body with no content type',
+      attempt: { payload: '{}', contentType: null },
+      expected: 415,
+    },
+    {
+      name: 'multipart with no boundary',
+      attempt: { payload: '--x\r\n\r\nhello\r\n--x--', contentType: 'multipart/form-data' },
+      expected: 400,
+    },
+    {
+      name: 'multipart that is not multipart',
+      attempt: { payload: 'hello', contentType: 'multipart/form-data; boundary=x' },
+      expected: 400,
+    },
+    {
+      name: 'multipart part with no headers',
+      attempt: {
+        payload: '--x\r\n\r\nhello\r\n--x--',
+        contentType: 'multipart/form-data; boundary=x',
+      },
+      expected: 422,
+    },
+    {
+      name: 'multipart with only a text field',
+      attempt: multipartBody([['Content-Disposition: form-data; name="image"', 'hello']]),
+      expected: 422,
+    },
+    {
+      name: 'multipart with an empty file',
+      attempt: multipartBody([[fileHeaders(), '']]),
+      expected: 422,
+    },
+    {
+      name: 'multipart with HTML called a PNG',
+      attempt: multipartBody([[fileHeaders(), '<html><script>alert(1)</script></html>']]),
+      expected: 422,
+    },
+    {
+      name: 'multipart with SVG called a PNG',
+      attempt: multipartBody([[fileHeaders('image', 'image/svg+xml'), '<svg onload="alert(1)"/>']]),
+      expected: 422,
+    },
+    {
+      name: 'multipart with a file cut off',
+      attempt: {
+        payload: `--x\r\n${fileHeaders()}\r\n\r\n\x89PNG\r\n\x1a\n`,
+        contentType: 'multipart/form-data; boundary=x',
+      },
+      expected: 400,
+    },
+    {
+      name: 'multipart with two files',
+      attempt: multipartBody([
+        [fileHeaders(), 'not a picture'],
+        [fileHeaders('other'), 'not a picture'],
+      ]),
+      expected: 422,
+    },
+    {
+      name: 'multipart with many fields',
+      attempt: multipartBody(
+        Array.from({ length: 20 }, (_, i) => [`Content-Disposition: form-data; name="f${i}"`, 'x']),
+      ),
+      expected: 413,
+    },
+  ];
+}
+
+function forumRoutes(): RouteSpec[] {
+  const topic = () => ({ id: forumIds.topic });
+  const post = () => ({ kind: 'topic', id: forumIds.topic });
+  const draft = () => ({ key: `reply-${forumIds.topic}` });
+  const newTopic = {
+    categoryId: randomUUID(),
+    title: 'A title',
+    body: 'Some words.',
+    tipTheme: 'speech',
+    idempotencyKey: randomUUID(),
+  };
+  const reply = { body: 'Some words.', idempotencyKey: randomUUID() };
+  return [
+    { method: 'GET', url: '/api/forum/categories', access: 'member' },
+    {
+      method: 'GET',
+      url: '/api/forum/categories/:slug/topics',
+      access: 'member',
+      query: ['cursor'],
+      params: () => ({ slug: 'daily-life' }),
+      looseParam: true,
+    },
+    { method: 'POST', url: '/api/forum/topics', access: 'member', sample: newTopic },
+    {
+      method: 'GET',
+      url: '/api/forum/topics/:id',
+      access: 'member',
+      query: ['cursor'],
+      params: topic,
+    },
+    {
+      method: 'PATCH',
+      url: '/api/forum/topics/:id',
+      access: 'member',
+      sample: { title: 'A new title', body: 'New words.' },
+    },
+    { method: 'POST', url: '/api/forum/topics/:id/replies', access: 'member', sample: reply },
+    { method: 'PATCH', url: '/api/forum/replies/:id', access: 'member', sample: { body: 'New.' } },
+    {
+      method: 'DELETE',
+      url: '/api/forum/posts/:kind/:id',
+      access: 'member',
+      sample: {},
+      params: post,
+      badParam: 'id',
+    },
+    {
+      method: 'GET',
+      url: '/api/forum/posts/:kind/:id/revisions',
+      access: 'moderator',
+      params: post,
+      badParam: 'id',
+    },
+    ...(['PUT', 'DELETE'] as const).flatMap((method): RouteSpec[] => [
+      {
+        method,
+        url: '/api/forum/posts/:kind/:id/reactions/:reaction',
+        access: 'member',
+        sample: {},
+        params: () => ({ ...post(), reaction: 'me_too' }),
+        badParam: 'id',
+      },
+      {
+        method,
+        url: '/api/forum/posts/:kind/:id/helpful',
+        access: 'member',
+        sample: {},
+        params: post,
+        badParam: 'id',
+      },
+      {
+        method,
+        url: '/api/forum/topics/:id/bookmark',
+        access: 'member',
+        sample: {},
+        params: topic,
+      },
+    ]),
+    { method: 'GET', url: '/api/forum/bookmarks', access: 'member' },
+    {
+      method: 'GET',
+      url: '/api/forum/tips',
+      access: 'member',
+      query: ['theme', 'cursor'],
+      baseQuery: 'theme=speech',
+    },
+    {
+      method: 'GET',
+      url: '/api/forum/search',
+      access: 'member',
+      query: ['q', 'category', 'page'],
+      baseQuery: 'q=hello',
+      freeTextQuery: ['q'],
+    },
+    { method: 'GET', url: '/api/forum/drafts/:key', access: 'member', params: draft },
+    {
+      method: 'PUT',
+      url: '/api/forum/drafts/:key',
+      access: 'member',
+      sample: { title: 'Half', body: 'Half a thought' },
+      params: draft,
+    },
+    {
+      method: 'DELETE',
+      url: '/api/forum/drafts/:key',
+      access: 'member',
+      sample: {},
+      params: draft,
+    },
+    {
+      method: 'POST',
+      url: '/api/forum/images',
+      access: 'member',
+      sample: {},
+      bodyCases: imageUploadCases,
+      spoil: {
+        attempt: { payload: '{"image":"x"}', contentType: 'application/json' },
+        expected: 415,
+      },
+    },
+    { method: 'GET', url: '/api/forum/images/:id', access: 'member' },
+    { method: 'POST', url: '/api/admin/forum/categories', access: 'admin', sample: validCategory },
+    {
+      method: 'PUT',
+      url: '/api/admin/forum/categories/:id',
+      access: 'admin',
+      sample: validCategory,
+      params: () => ({ id: forumIds.category }),
+    },
+  ];
+}
 
 /** What a well-behaved request would get: a status, or 'ok' for any 2xx. */
 type Expected = number | 'ok';
@@ -380,25 +764,45 @@ function bodyCases(route: RouteSpec): BadCase[] {
 }
 
 function queryCases(route: RouteSpec): BadCase[] {
-  return (route.query ?? []).flatMap((name) => [
-    { name: `${name}: wrong type`, attempt: { query: `${name}=123` }, expected: 400 },
-    { name: `${name}: too short`, attempt: { query: `${name}=G` }, expected: 400 },
-    { name: `${name}: empty`, attempt: { query: `${name}=` }, expected: 400 },
-    { name: `${name}: repeated`, attempt: { query: `${name}=GB&${name}=US` }, expected: 400 },
-    { name: `${name}: huge`, attempt: { query: `${name}=${'A'.repeat(8000)}` }, expected: 400 },
-    { name: `${name}: control characters`, attempt: { query: `${name}=%00%01` }, expected: 400 },
-    {
-      name: `${name}: broken percent-encoding`,
-      attempt: { query: `${name}=%E0%A4%A` },
-      expected: 400,
-    },
-    { name: `${name}: script`, attempt: { query: `${name}=%3Cscript%3E` }, expected: 400 },
-  ]);
+  const cases = (route.query ?? []).flatMap((name) =>
+    freeTextAware(route, name, [
+      { name: `${name}: wrong type`, attempt: { query: `${name}=123` }, expected: 400 },
+      { name: `${name}: too short`, attempt: { query: `${name}=G` }, expected: 400 },
+      { name: `${name}: empty`, attempt: { query: `${name}=` }, expected: 400 },
+      { name: `${name}: repeated`, attempt: { query: `${name}=GB&${name}=US` }, expected: 400 },
+      { name: `${name}: huge`, attempt: { query: `${name}=${'A'.repeat(8000)}` }, expected: 400 },
+      { name: `${name}: control characters`, attempt: { query: `${name}=%00%01` }, expected: 400 },
+      {
+        name: `${name}: broken percent-encoding`,
+        attempt: { query: `${name}=%E0%A4%A` },
+        expected: 400,
+      },
+      { name: `${name}: script`, attempt: { query: `${name}=%3Cscript%3E` }, expected: 400 },
+    ]),
+  );
+  if (!route.baseQuery) return cases;
+  return cases.map((c) => ({ ...c, attempt: { ...c.attempt, query: withBase(route, c.attempt) } }));
+}
+
+/** The route's good query with one parameter replaced by the attempt's. */
+function withBase(route: RouteSpec, attempt: Attempt): string {
+  const tried = attempt.query ?? '';
+  const name = tried.split('=')[0];
+  const kept = (route.baseQuery ?? '').split('&').filter((p) => p && p.split('=')[0] !== name);
+  return [...kept, tried].join('&');
+}
+
+/** In words a person types, a number or markup is a fine thing to search for. */
+function freeTextAware(route: RouteSpec, name: string, cases: BadCase[]): BadCase[] {
+  if (!route.freeTextQuery?.includes(name)) return cases;
+  return cases.map((c) =>
+    /wrong type|script|broken percent/.test(c.name) ? { ...c, expected: 'ok' as Expected } : c,
+  );
 }
 
 function paramCases(route: RouteSpec): BadCase[] {
   if (!route.url.includes(':')) return [];
-  return [
+  const cases: BadCase[] = [
     { name: 'id is not a uuid', attempt: { params: 'not-a-uuid' }, expected: 400 },
     { name: 'id is a number', attempt: { params: '123' }, expected: 400 },
     {
@@ -424,6 +828,10 @@ function paramCases(route: RouteSpec): BadCase[] {
     // Past the router's maxParamLength (200) the router refuses it: 414 URI Too Long.
     { name: 'id is very long', attempt: { params: 'a'.repeat(5000) }, expected: 414, early: true },
   ];
+  if (!route.looseParam) return cases;
+  // Well-formed for the pattern, so looked up and not found.
+  const wellFormed = /not a uuid|is a number|uuid with more|without dashes/;
+  return cases.map((c) => (wellFormed.test(c.name) ? { ...c, expected: 404 } : c));
 }
 
 /**
@@ -431,8 +839,12 @@ function paramCases(route: RouteSpec): BadCase[] {
  * that header cases can be judged: a bad body, a bad query or a bad id.
  */
 function spoiled(route: RouteSpec): { attempt: Attempt; expected: Expected } {
+  if (route.spoil) return route.spoil;
   if (!isSafe(route)) return { attempt: json([]), expected: 422 };
-  if (route.query?.length) return { attempt: { query: `${route.query[0]}=1` }, expected: 400 };
+  if (route.query?.length) {
+    const attempt = { query: `${route.query[0]}=1` };
+    return { attempt: { query: withBase(route, attempt) }, expected: 400 };
+  }
   if (route.url.includes(':')) return { attempt: { params: 'not-a-uuid' }, expected: 400 };
   // Nothing to spoil: a GET that reads no input. Bad headers must then be harmless.
   return { attempt: {}, expected: 'ok' };
@@ -513,7 +925,7 @@ function headerCases(route: RouteSpec): BadCase[] {
 
 function casesFor(route: RouteSpec): BadCase[] {
   return [
-    ...(isSafe(route) ? [] : bodyCases(route)),
+    ...(isSafe(route) ? [] : (route.bodyCases?.() ?? bodyCases(route))),
     ...queryCases(route),
     ...paramCases(route),
     ...headerCases(route),
@@ -532,6 +944,25 @@ beforeAll(async () => {
   member = await makeMember(t, { displayName: 'Plain Member' });
   admin = await makeMember(t, { displayName: 'Site Admin' });
   await promote(t, admin.user.id, 'admin');
+  const categories = await t.app.inject({
+    url: '/api/forum/categories',
+    headers: { cookie: member.cookie },
+  });
+  const daily = categories.json().categories.find((c: { slug: string }) => c.slug === 'daily-life');
+  forumIds.category = daily.id;
+  const topic = await t.app.inject({
+    method: 'POST',
+    url: '/api/forum/topics',
+    remoteAddress: randomIp(),
+    headers: { cookie: member.cookie, origin: ORIGIN },
+    payload: {
+      categoryId: daily.id,
+      title: 'A topic',
+      body: 'Words.',
+      idempotencyKey: randomUUID(),
+    },
+  });
+  forumIds.topic = topic.json().id;
 });
 afterAll(() => t?.close());
 
@@ -558,9 +989,14 @@ describe('the table of routes', () => {
 
 function pathFor(route: RouteSpec, identity: Identity, params?: string): string {
   if (!route.url.includes(':')) return route.url;
-  // A good id: my own profile, or a crisis line that is not there.
+  // A good id: my own profile, the route's own good values, or a crisis line that is not there.
   const good = route.url.startsWith('/api/members') ? memberFor(identity)?.user.id : undefined;
-  return route.url.replace(/:[a-z]+/i, params ?? good ?? randomUUID());
+  const values = route.params?.() ?? {};
+  const names = [...route.url.matchAll(/:([a-z]+)/gi)].map((m) => m[1]!);
+  const bad = route.badParam ?? names[0];
+  return route.url.replace(/:([a-z]+)/gi, (_, name: string) =>
+    name === bad && params !== undefined ? params : (values[name] ?? good ?? randomUUID()),
+  );
 }
 
 function memberFor(identity: Identity): Member | undefined {
@@ -589,8 +1025,9 @@ async function send(route: RouteSpec, identity: Identity, attempt: Attempt) {
 function expectedFor(route: RouteSpec, identity: Identity, badCase: BadCase): Expected {
   if (badCase.early) return badCase.expected;
   const signedInAs = badCase.attempt.cookie === undefined ? identity : 'anonymous';
-  const needsMember = route.access === 'member' || route.access === 'admin';
+  const needsMember = ['member', 'moderator', 'admin'].includes(route.access);
   if (needsMember && signedInAs === 'anonymous') return 401;
+  if (route.access === 'moderator' && signedInAs === 'member') return 403;
   if (route.access === 'admin' && signedInAs !== 'admin') return 403;
   return badCase.expected;
 }

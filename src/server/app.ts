@@ -20,9 +20,14 @@ import { problems } from './lib/errors';
 import { createMailer, type Mailer } from './lib/mail/mailer';
 import { sendProblem, toProblem } from './lib/problem-handler';
 import { createRateLimits, type RateLimits } from './lib/rate-limit';
+import { localDiskStorage } from './lib/storage';
 import { accountsRoutes } from './modules/accounts/routes';
 import { type AccountsService, createAccountsService } from './modules/accounts/service';
 import { devRoutes } from './modules/dev/routes';
+import { forumRoutes } from './modules/forum/routes';
+import { createForumService, type ForumService } from './modules/forum/service';
+import { groupsRoutes } from './modules/groups/routes';
+import { createGroupsService, type GroupsService } from './modules/groups/service';
 import { helpRoutes } from './modules/help/routes';
 import { createHelpService, type HelpService } from './modules/help/service';
 import { profilesRoutes } from './modules/profiles/routes';
@@ -38,6 +43,8 @@ export interface AppContext {
   accounts: AccountsService;
   profiles: ProfilesService;
   help: HelpService;
+  groups: GroupsService;
+  forum: ForumService;
 }
 
 export type App = FastifyInstance;
@@ -78,18 +85,32 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const limits = createRateLimits(redis);
   const deps = { db: database.db, config, mailer, limits, now: options.now };
   const accounts = createAccountsService(deps);
+  const profiles = createProfilesService({
+    ...deps,
+    accounts,
+    shareAGroup: (userA, userB) => groups.shareAGroup(userA, userB),
+  });
+  const groups = createGroupsService({ ...deps, accounts, profiles, forum: () => ctx.forum });
   const ctx: AppContext = {
     config,
     database,
     mailer,
     limits,
     accounts,
-    profiles: createProfilesService({ ...deps, accounts }),
+    profiles,
+    groups,
     help: createHelpService(deps),
+    forum: createForumService({
+      ...deps,
+      accounts,
+      storage: localDiskStorage(join(config.dataDir, 'uploads')),
+      groupBoards: { canSeeBoard: (actor, groupId) => groups.canSeeGroupBoard(actor, groupId) },
+    }),
   };
   app.decorate('ctx', ctx);
 
   await ctx.help.ensureSeeded();
+  await ctx.forum.ensureSeeded();
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite')) {
     await seedDemoIfEmpty(database.db, app.log);
   }
@@ -157,6 +178,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       accountsRoutes(typed, ctx);
       profilesRoutes(typed, ctx);
       helpRoutes(typed, ctx);
+      groupsRoutes(typed, ctx);
+      forumRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },
     { prefix: '/api' },

@@ -18,6 +18,10 @@ const MePage = named(() => import('./features/profiles/MePage'), 'MePage');
 const SettingsPage = named(() => import('./features/profiles/SettingsPage'), 'SettingsPage');
 const ConductPage = named(() => import('./features/help/ConductPage'), 'ConductPage');
 const OutboxPage = named(() => import('./features/dev/OutboxPage'), 'OutboxPage');
+const GroupsPage = named(() => import('./features/groups/GroupsPage'), 'GroupsPage');
+const FitsMePage = named(() => import('./features/groups/FitsMePage'), 'FitsMePage');
+const GroupPage = named(() => import('./features/groups/GroupPage'), 'GroupPage');
+const ForumRoutes = named(() => import('./features/forum/ForumRoutes'), 'ForumRoutes');
 
 export function App() {
   const { t } = useTranslation();
@@ -26,8 +30,10 @@ export function App() {
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <Routes>
           <Route path="/" element={<HomePage />} />
-          <Route path="/groups" element={<ComingSoonPage area="groups" />} />
-          <Route path="/forum" element={<ComingSoonPage area="forum" />} />
+          <Route path="/groups" element={<GroupsPage />} />
+          <Route path="/groups/fits-me" element={<FitsMePage />} />
+          <Route path="/groups/:id" element={<GroupPage />} />
+          <Route path="/forum/*" element={<ForumRoutes />} />
           <Route path="/events" element={<ComingSoonPage area="events" />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/sign-in" element={<SignInPage />} />

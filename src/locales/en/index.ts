@@ -1,6 +1,7 @@
 // English strings. Each feature keeps its own file, under a key of its name,
 // so features can grow without stepping on each other.
 import forum from './forum.json';
+import groups from './groups.json';
 import translation from './translation.json';
 
-export const en = { ...translation, forum };
+export const en = { ...translation, forum, groups };

@@ -1,5 +1,7 @@
 // Every table, gathered for Drizzle and drizzle-kit. Tables live beside their module.
 export * from '../lib/mail/tables';
 export * from '../modules/accounts/tables';
+export * from '../modules/forum/tables';
+export * from '../modules/groups/tables';
 export * from '../modules/help/tables';
 export * from '../modules/profiles/tables';

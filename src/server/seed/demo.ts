@@ -4,7 +4,9 @@ import { CONDUCT_VERSION } from '../../contract/accounts';
 import { HEALTH_CONSENT_VERSION } from '../../contract/profiles';
 import type { Db } from '../db';
 import { consents, users } from '../modules/accounts/tables';
+import { organisations } from '../modules/groups/tables';
 import { profiles } from '../modules/profiles/tables';
+import { seedDemoGroups } from './demo-groups';
 import { demoEmail, demoMembers } from './demo-members';
 
 /** Seeds the demo community once, into a database with no members yet. */
@@ -22,6 +24,7 @@ export async function seedDemoIfEmpty(
 /** Removes the demo members (and only them) and puts them in afresh. */
 export async function reseedDemo(db: Db): Promise<void> {
   await db.delete(users).where(eq(users.isDemo, true));
+  await db.delete(organisations).where(eq(organisations.isDemo, true));
   await seedDemo(db);
 }
 
@@ -71,6 +74,7 @@ async function seedDemo(db: Db): Promise<void> {
           version: HEALTH_CONSENT_VERSION,
         })),
     ]);
+    await seedDemoGroups(tx, (handle) => byEmail.get(demoEmail(handle)));
   });
 }
 

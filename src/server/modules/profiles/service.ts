@@ -24,6 +24,8 @@ interface Deps {
   config: Config;
   accounts: AccountsService;
   now?: (() => Date) | undefined;
+  /** True when two people are in a group together (the groups module answers). */
+  shareAGroup?: ((userA: string, userB: string) => Promise<boolean>) | undefined;
 }
 
 const experienceColumns = {
@@ -49,7 +51,12 @@ function completeVisibility(stored: Partial<ExperienceVisibility>): ExperienceVi
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-export function createProfilesService({ db, accounts, now = () => new Date() }: Deps) {
+export function createProfilesService({
+  db,
+  accounts,
+  now = () => new Date(),
+  shareAGroup: inAGroupTogether = async () => false,
+}: Deps) {
   async function loadRow(userId: string) {
     const [row] = await db
       .select({ about: profiles.about, visibility: profiles.visibility, ...experienceColumns })
@@ -128,7 +135,10 @@ export function createProfilesService({ db, accounts, now = () => new Date() }: 
       if (!user) throw problems.notFound(t('problems.memberNotFound'));
       const { about, visibility, ...experience } = await loadRow(userId);
       const visible = completeVisibility(visibility);
-      const shareAGroup = false; // groups arrive with the groups module
+      const shareAGroup =
+        viewer !== null && Object.values(visible).includes('my_groups')
+          ? await inAGroupTogether(viewer.userId, userId)
+          : false;
       const shown: Partial<Experience> = {};
       for (const field of experienceFields as ExperienceField[]) {
         const value = experience[field];

@@ -1,0 +1,84 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { BoardResponse, BoardTopicCreated, GroupDetail } from '../../../contract/groups';
+import { api } from '../../api';
+import { SubmitButton, TextInput } from '../../ui/fields';
+import { ProblemSummary } from '../accounts/ProblemSummary';
+import { useFormProblem } from '../accounts/useFormProblem';
+
+/** The group's board: forum topics that belong to the group, seen only by those it lets in. */
+export function GroupBoard({ group }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = ['groups', 'board', group.id];
+  const board = useQuery({
+    queryKey: key,
+    queryFn: () => api<BoardResponse>(`/groups/${group.id}/board`),
+  });
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const problem = useFormProblem();
+  const post = useMutation({
+    mutationFn: () =>
+      api<BoardTopicCreated>(`/groups/${group.id}/board`, {
+        method: 'POST',
+        body: { title, body, idempotencyKey },
+      }),
+    onMutate: () => problem.clear(),
+    onSuccess: async () => {
+      setTitle('');
+      setBody('');
+      setKey(crypto.randomUUID());
+      await client.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => problem.capture(e),
+  });
+  return (
+    <section aria-labelledby="board-title" className="section">
+      <h2 id="board-title">{t('groups.page.board')}</h2>
+      <p>{t('groups.page.boardIntro')}</p>
+      {board.data?.topics.length === 0 && <p>{t('groups.page.boardEmpty')}</p>}
+      <ul className="group-news">
+        {board.data?.topics.map((topic) => (
+          <li key={topic.id}>
+            <Link to={`/forum/t/${topic.id}`} className="group-inline-link">
+              {topic.title}
+            </Link>
+            <p className="field-help">{topic.author.displayName}</p>
+          </li>
+        ))}
+      </ul>
+      {group.me.status === 'active' && (
+        <Form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            post.mutate();
+          }}
+        >
+          <ProblemSummary problem={problem.problem} />
+          <TextInput
+            name="board-title"
+            label={t('groups.page.boardNewTitle')}
+            value={title}
+            onChange={setTitle}
+            error={problem.fieldError('title')}
+          />
+          <TextInput
+            name="board-body"
+            multiline
+            label={t('groups.page.boardNewBody')}
+            value={body}
+            onChange={setBody}
+            error={problem.fieldError('body')}
+          />
+          <SubmitButton busy={post.isPending}>{t('groups.page.boardPost')}</SubmitButton>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,479 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Ok } from '../../../contract/common';
+import type {
+  GroupDetail,
+  GroupMembersResponse,
+  InviteLink,
+  JoinRequestsResponse,
+  JoinResult,
+} from '../../../contract/groups';
+import { api } from '../../api';
+import { useMe } from '../../session';
+import { Notice, SubmitButton, TextInput } from '../../ui/fields';
+import { Instructions } from '../../ui/Instructions';
+import { Page } from '../../ui/Page';
+import { ProblemSummary } from '../accounts/ProblemSummary';
+import { useFormProblem } from '../accounts/useFormProblem';
+import { NotFoundPage } from '../home/NotFoundPage';
+import { GroupBoard } from './GroupBoard';
+
+const groupKey = (id: string) => ['groups', 'detail', id] as const;
+
+export function GroupPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const group = useQuery({
+    queryKey: groupKey(id),
+    queryFn: () => api<GroupDetail>(`/groups/${id}`),
+    retry: false,
+  });
+  if (group.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (group.isError || !group.data) return <NotFoundPage />;
+  const g = group.data;
+  return (
+    <Page title={g.name}>
+      <p className="group-card-org">{t('groups.runBy', { name: g.organisation.name })}</p>
+      <Instructions lines={[g.description]} />
+      <Facts group={g} />
+      <JoinPanel group={g} />
+      {g.meetingLink !== null || g.me.status === 'active' ? <MeetingLink group={g} /> : null}
+      {g.announcements && (
+        <section aria-labelledby="news-title" className="section">
+          <h2 id="news-title">{t('groups.page.announcements')}</h2>
+          {g.announcements.length === 0 && <p>{t('groups.page.announcementsNone')}</p>}
+          <ul className="group-news">
+            {g.announcements.map((a) => (
+              <li key={a.id}>
+                <p>{a.body}</p>
+                <p className="field-help">
+                  {a.author.displayName}, {new Date(a.createdAt).toLocaleDateString()}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {g.boardVisible && <GroupBoard group={g} />}
+      {g.boardVisible && <Members group={g} />}
+      {g.me.canManage && <Manage group={g} />}
+      <p>
+        <Link to="/groups" className="button">
+          {t('groups.title')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
+function Facts({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby="when-title" className="section">
+        <h2 id="when-title">{t('groups.page.when')}</h2>
+        <p>
+          <strong>{g.rhythmText}</strong>
+        </p>
+        <h3>{t('groups.page.next')}</h3>
+        <ul>
+          {g.nextMeetings.map((m) => (
+            <li key={m.startsAt}>
+              <time dateTime={m.startsAt}>{m.text}</time>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="where-title" className="section">
+        <h2 id="where-title">{t('groups.page.where')}</h2>
+        <p>
+          <strong>{t(`groups.formats.${g.format}`)}</strong>
+        </p>
+        {g.format !== 'in_person' && <p>{t('groups.page.online')}</p>}
+        {g.venue && (
+          <>
+            <p>
+              {g.venue.name}
+              <br />
+              {g.venue.address}
+            </p>
+            <h3>{t('groups.page.accessTitle')}</h3>
+            {g.venue.access.length === 0 ? (
+              <p>{t('groups.page.accessNone')}</p>
+            ) : (
+              <ul>
+                {g.venue.access.map((a) => (
+                  <li key={a}>{t(`groups.access.${a}`)}</li>
+                ))}
+              </ul>
+            )}
+            {g.venue.accessNotes && <p>{g.venue.accessNotes}</p>}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="about-title" className="section">
+        <h2 id="about-title">{t('groups.page.about')}</h2>
+        <ul>
+          {g.focus.length > 0 && (
+            <li>
+              {t('groups.page.focus', {
+                list: g.focus.map((f) => t(`groups.focuses.${f}`)).join(', '),
+              })}
+            </li>
+          )}
+          <li>
+            {t('groups.page.languages', {
+              list: g.languages.map((l) => t(`groups.languages.${l}`)).join(', '),
+            })}
+          </li>
+          <li>{t('groups.page.size', { cap: g.sizeCap, count: g.memberCount })}</li>
+          {g.caregiversOnly && <li>{t('groups.caregiversOnly')}</li>}
+          <li>{t(`groups.joinPolicies.${g.joinPolicy}`)}</li>
+        </ul>
+        <h3>{t('groups.page.who')}</h3>
+        {g.facilitators.length === 0 ? (
+          <p>{t('groups.page.whoNone')}</p>
+        ) : (
+          <ul>
+            {g.facilitators.map((f) => (
+              <li key={f.id}>
+                {f.displayName} ({t(`groups.roles.${f.role}`)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['groups'] }).then(() => undefined);
+}
+
+function JoinPanel({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params] = useSearchParams();
+  const invite = params.get('invite') ?? undefined;
+  const refresh = useRefresh();
+  const problem = useFormProblem();
+  const [message, setMessage] = useState('');
+  const [said, setSaid] = useState<string | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const join = useMutation({
+    mutationFn: () =>
+      api<JoinResult>(`/groups/${g.id}/join`, {
+        method: 'POST',
+        body: { message, ...(invite ? { inviteToken: invite } : {}) },
+      }),
+    onMutate: () => problem.clear(),
+    onSuccess: async (result) => {
+      setSaid(result.message);
+      await refresh();
+    },
+    onError: (e) => problem.capture(e),
+  });
+  const leave = useMutation({
+    mutationFn: () => api<Ok>(`/groups/${g.id}/leave`, { method: 'POST' }),
+    onSuccess: async () => {
+      setConfirmLeave(false);
+      await refresh();
+    },
+  });
+  const status = g.me.status;
+  const canJoin = g.me.canJoin || (invite !== undefined && status === null && me.data?.user);
+  const joinWord = g.full
+    ? t('groups.page.joinWaitlist')
+    : g.joinPolicy === 'ask'
+      ? t('groups.page.ask')
+      : t('groups.page.join');
+
+  return (
+    <section aria-labelledby="join-title" className="section">
+      <h2 id="join-title">{t('groups.page.how')}</h2>
+      {said && <Notice kind="ok">{said}</Notice>}
+      <ProblemSummary problem={problem.problem} />
+      {!me.data?.user && (
+        <p>
+          <Link to="/sign-in" className="button button-primary">
+            {t('groups.page.signInToJoin')}
+          </Link>
+        </p>
+      )}
+      {status === 'active' && <p>{t('groups.page.member')}</p>}
+      {status === 'pending' && <p>{t('groups.page.pending')}</p>}
+      {status === 'waitlist' && (
+        <p>{t('groups.page.waitlist', { place: g.me.waitlistPlace ?? 1 })}</p>
+      )}
+      {status === 'declined' && (
+        <>
+          <p>{t('groups.page.declined')}</p>
+          <blockquote className="group-decline">{g.me.declineMessage}</blockquote>
+        </>
+      )}
+      {g.me.cannotJoinReason && !invite && <p>{g.me.cannotJoinReason}</p>}
+      {invite && status === null && <p>{t('groups.page.invited')}</p>}
+      {canJoin && (
+        <Form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            join.mutate();
+          }}
+        >
+          {g.joinPolicy === 'ask' && (
+            <TextInput
+              name="message"
+              multiline
+              label={t('groups.page.message')}
+              description={t('groups.page.messageHelp')}
+              value={message}
+              onChange={setMessage}
+              error={problem.fieldError('message')}
+            />
+          )}
+          <SubmitButton busy={join.isPending}>
+            {status === 'declined' ? t('groups.page.askAgain') : joinWord}
+          </SubmitButton>
+        </Form>
+      )}
+      {status !== null && status !== 'declined' && (
+        <div className="actions">
+          {confirmLeave ? (
+            <div className="confirm">
+              <p>{t('groups.page.leaveConfirm')}</p>
+              <div className="actions">
+                <Button className="button button-danger" onPress={() => leave.mutate()}>
+                  {t('groups.page.leaveYes')}
+                </Button>
+                <Button className="button" onPress={() => setConfirmLeave(false)}>
+                  {t('groups.page.leaveNo')}
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button className="button" onPress={() => setConfirmLeave(true)}>
+              {status === 'active' ? t('groups.page.leave') : t('groups.page.withdraw')}
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MeetingLink({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="link-title" className="section">
+      <h2 id="link-title">{t('groups.page.meetingTitle')}</h2>
+      {g.meetingLink ? (
+        <>
+          <p className="group-link-text">{g.meetingLink}</p>
+          <a
+            className="button button-primary"
+            href={g.meetingLink}
+            rel="noopener noreferrer"
+            target="_blank"
+          >
+            {t('groups.page.meetingOpen')}
+          </a>
+        </>
+      ) : (
+        <p>{t('groups.page.meetingNone')}</p>
+      )}
+    </section>
+  );
+}
+
+function Members({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const members = useQuery({
+    queryKey: ['groups', 'members', g.id],
+    queryFn: () => api<GroupMembersResponse>(`/groups/${g.id}/members`),
+    enabled: Boolean(me.data?.user),
+  });
+  if (!members.data) return null;
+  return (
+    <section aria-labelledby="members-title" className="section">
+      <h2 id="members-title">{t('groups.page.membersTitle')}</h2>
+      <ul>
+        {members.data.members.map((m) => (
+          <li key={m.id}>
+            <Link to={`/members/${m.id}`} className="group-inline-link">
+              {m.displayName}
+            </Link>
+            {m.role !== 'member' && ` (${t(`groups.roles.${m.role}`)})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Manage({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
+  const [kindWords, setKindWords] = useState('');
+  const [link, setLink] = useState<string | null>(null);
+  const [news, setNews] = useState('');
+  const problem = useFormProblem();
+  const requests = useQuery({
+    queryKey: ['groups', 'requests', g.id],
+    queryFn: () => api<JoinRequestsResponse>(`/groups/${g.id}/requests`),
+  });
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    problem.clear();
+    setNotice(null);
+    try {
+      await work();
+      setNotice(done);
+      await refresh();
+    } catch (e) {
+      problem.capture(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby="manage-title" className="section group-manage">
+      <h2 id="manage-title">{t('groups.manage.title')}</h2>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      <ProblemSummary problem={problem.problem} />
+      <h3>{t('groups.manage.requests')}</h3>
+      {requests.data?.requests.length === 0 && <p>{t('groups.manage.requestsNone')}</p>}
+      <ul className="group-requests">
+        {requests.data?.requests.map((r) => (
+          <li key={r.id}>
+            <p>
+              <strong>{r.displayName}</strong>
+              {r.status === 'waitlist' && ` (${t('groups.manage.waitlisted')})`}
+            </p>
+            {r.message && <p>{t('groups.manage.theyWrote', { message: r.message })}</p>}
+            {declining === r.id ? (
+              <Form
+                className="form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(
+                    () =>
+                      api<Ok>(`/groups/${g.id}/requests/decline`, {
+                        method: 'POST',
+                        body: { userId: r.id, ...(kindWords.trim() ? { message: kindWords } : {}) },
+                      }),
+                    t('groups.manage.declinedDone', { name: r.displayName }),
+                  ).then(() => setDeclining(null));
+                }}
+              >
+                <TextInput
+                  name="declineMessage"
+                  multiline
+                  label={t('groups.manage.declineMessage', { name: r.displayName })}
+                  description={t('groups.manage.declineHelp')}
+                  value={kindWords}
+                  onChange={setKindWords}
+                  error={problem.fieldError('message')}
+                />
+                <SubmitButton>{t('groups.manage.declineSend')}</SubmitButton>
+              </Form>
+            ) : (
+              <div className="actions">
+                <Button
+                  className="button button-primary"
+                  onPress={() =>
+                    void act(
+                      () =>
+                        api<JoinResult>(`/groups/${g.id}/requests/approve`, {
+                          method: 'POST',
+                          body: { userId: r.id },
+                        }),
+                      t('groups.manage.approved', { name: r.displayName }),
+                    )
+                  }
+                >
+                  {t('groups.manage.approve', { name: r.displayName })}
+                </Button>
+                <Button
+                  className="button"
+                  onPress={() => {
+                    setKindWords('');
+                    setDeclining(r.id);
+                  }}
+                >
+                  {t('groups.manage.decline', { name: r.displayName })}
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('groups.manage.invite')}</h3>
+      <p>{t('groups.manage.inviteHelp')}</p>
+      {g.inviteLinkActive && <p>{t('groups.manage.inviteActive')}</p>}
+      {link && (
+        <p className="group-link-text">
+          {t('groups.manage.inviteLink')}: {link}
+        </p>
+      )}
+      <div className="actions">
+        <Button
+          className="button"
+          onPress={() =>
+            void act(async () => {
+              const made = await api<InviteLink>(`/groups/${g.id}/invite-link`, { method: 'POST' });
+              setLink(made.url);
+            }, t('groups.manage.inviteActive'))
+          }
+        >
+          {t('groups.manage.inviteMake')}
+        </Button>
+        {g.inviteLinkActive && (
+          <Button
+            className="button"
+            onPress={() =>
+              void act(async () => {
+                await api<Ok>(`/groups/${g.id}/invite-link`, { method: 'DELETE' });
+                setLink(null);
+              }, t('groups.manage.inviteStopped'))
+            }
+          >
+            {t('groups.manage.inviteStop')}
+          </Button>
+        )}
+      </div>
+
+      <h3>{t('groups.manage.announce')}</h3>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            await api<Ok>(`/groups/${g.id}/announcements`, {
+              method: 'POST',
+              body: { body: news },
+            });
+            setNews('');
+          }, t('groups.manage.announced'));
+        }}
+      >
+        <TextInput
+          name="announcement"
+          multiline
+          label={t('groups.manage.announce')}
+          value={news}
+          onChange={setNews}
+          error={problem.fieldError('body')}
+        />
+        <SubmitButton>{t('groups.manage.announceSend')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
