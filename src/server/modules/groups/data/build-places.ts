@@ -6,8 +6,8 @@
 // - zipcodes 8.0.0 (MIT): Canadian postcode districts (forward sortation areas), and
 //   US ZIP code districts (the first three digits), placed at the mean of their ZIP codes.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 interface City {
