@@ -13,6 +13,7 @@ const helpBoxes: {
   box: { x: number; y: number; width: number; height: number };
 }[] = [];
 const spoken: string[] = [];
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -27,6 +28,11 @@ beforeAll(async () => {
     };
   });
   page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
 });
 
 afterEach(async (test) => {
@@ -201,6 +207,9 @@ it('lets a new member join, fill their profile, change reading settings, find he
   // The reading settings came back with the person.
   await expect.poll(applied).toEqual({ fontSize: '26px', contrast: 'high', bodyPx: '26px' });
   await visited();
+
+  // Nothing on any page was blocked by the Content-Security-Policy.
+  expect(cspViolations).toEqual([]);
 
   // A12: "Need help now" sat in the same place on every page shown at the same text size.
   expect(new Set(helpBoxes.map((h) => h.textSize))).toEqual(new Set(['standard', 'largest']));
