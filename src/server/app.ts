@@ -33,7 +33,8 @@ import { createHelpService, type HelpService } from './modules/help/service';
 import { profilesRoutes } from './modules/profiles/routes';
 import { createProfilesService, type ProfilesService } from './modules/profiles/service';
 import { systemRoutes } from './modules/system/routes';
-import { seedDemoIfEmpty } from './seed/demo';
+import { demoMemberIds, seedDemoIfEmpty } from './seed/demo';
+import { seedDemoForum } from './seed/demo-forum';
 
 export interface AppContext {
   config: Config;
@@ -112,7 +113,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await ctx.help.ensureSeeded();
   await ctx.forum.ensureSeeded();
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite')) {
-    await seedDemoIfEmpty(database.db, app.log);
+    if (await seedDemoIfEmpty(database.db, app.log)) {
+      await seedDemoForum(ctx.forum, await demoMemberIds(database.db));
+    }
   }
 
   // Retention (SAFETY.md): spent sign-in links and ended sessions are removed hourly.

@@ -1,17 +1,21 @@
 // `npm run seed`: puts the demo community in afresh (never in production).
+import { buildApp } from '../app';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db';
-import { createHelpService } from '../modules/help/service';
-import { reseedDemo } from './demo';
+import { demoMemberIds, reseedDemo } from './demo';
+import { seedDemoForum } from './demo-forum';
 import { demoMembers } from './demo-members';
 
-const config = loadConfig();
+const config = { ...loadConfig(), seedDemo: 'never' as const, logLevel: 'warn' };
 if (config.isProduction) {
   console.error('Demo data is never seeded in production.');
   process.exit(1);
 }
-const database = await openDatabase(config);
-await createHelpService({ db: database.db }).ensureSeeded();
-await reseedDemo(database.db);
-console.log(`Seeded ${demoMembers.length} demo members into ${database.kind}.`);
-await database.close();
+// The whole app, so demo posts go through the same services as everyone's.
+const app = await buildApp(config);
+const { db, kind } = app.ctx.database;
+await reseedDemo(db);
+await seedDemoForum(app.ctx.forum, await demoMemberIds(db));
+console.log(
+  `Seeded ${demoMembers.length} demo members, their groups and forum posts into ${kind}.`,
+);
+await app.close();

@@ -1,9 +1,10 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { CONDUCT_VERSION } from '../../contract/accounts';
 import { HEALTH_CONSENT_VERSION } from '../../contract/profiles';
 import type { Db } from '../db';
 import { consents, users } from '../modules/accounts/tables';
+import { forumCategories, forumTopics } from '../modules/forum/tables';
 import { organisations } from '../modules/groups/tables';
 import { profiles } from '../modules/profiles/tables';
 import { seedDemoGroups } from './demo-groups';
@@ -21,9 +22,27 @@ export async function seedDemoIfEmpty(
   return true;
 }
 
-/** Removes the demo members (and only them) and puts them in afresh. */
+/** The demo members' ids by handle, for seeding what they wrote. */
+export async function demoMemberIds(db: Db): Promise<(handle: string) => string | undefined> {
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.isDemo, true));
+  const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+  return (handle) => byEmail.get(demoEmail(handle));
+}
+
+/** Removes the demo members (and only them, with what they wrote) and puts them in afresh. */
 export async function reseedDemo(db: Db): Promise<void> {
+  const demoIds = db.select({ id: users.id }).from(users).where(eq(users.isDemo, true));
+  await db.delete(forumTopics).where(inArray(forumTopics.authorId, demoIds));
   await db.delete(users).where(eq(users.isDemo, true));
+  // Topics went without the forum service: count each category's topics afresh.
+  await db.update(forumCategories).set({
+    topicCount: sql`(select count(*)::int from ${forumTopics}
+      where ${forumTopics.categoryId} = ${forumCategories.id}
+        and ${forumTopics.groupId} is null and ${forumTopics.deletedAt} is null)`,
+  });
   await db.delete(organisations).where(eq(organisations.isDemo, true));
   await seedDemo(db);
 }
