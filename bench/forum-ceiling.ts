@@ -71,6 +71,34 @@ interface TopicListRow {
   reply_count: number;
   created_at: Date;
   last_activity_at: Date;
+  last_read_at: Date | null;
+}
+
+// As the app: each process keeps the categories for 30 s.
+type CategoryRow = Record<string, unknown> & { id: string; slug: string; name: string };
+const categoryCache = new Map<string, { row: CategoryRow; until: number }>();
+async function categoryBySlug(slug: string): Promise<CategoryRow | undefined> {
+  const cached = categoryCache.get(slug);
+  if (cached && cached.until > Date.now()) return cached.row;
+  const [category] = await rows<CategoryRow>(
+    `select id, slug, name, description, tip_theme, sort_order, topic_count, created_at
+       from forum_categories where forum_categories.slug = $1 limit $2`,
+    [slug, 1],
+  );
+  if (category) categoryCache.set(slug, { row: category, until: Date.now() + 30_000 });
+  return category;
+}
+async function categoryById(id: string) {
+  for (const { row, until } of categoryCache.values()) {
+    if (row.id === id && until > Date.now()) return { id: row.id, slug: row.slug, name: row.name };
+  }
+  const [category] = await rows<CategoryRow>(
+    `select id, slug, name, description, tip_theme, sort_order, topic_count, created_at
+       from forum_categories where forum_categories.id = $1 limit $2`,
+    [id, 1],
+  );
+  if (category) categoryCache.set(category.slug, { row: category, until: Date.now() + 30_000 });
+  return category ? { id: category.id, slug: category.slug, name: category.name } : undefined;
 }
 
 app.get<{ Params: { slug: string }; Querystring: { cursor?: string } }>(
@@ -78,76 +106,80 @@ app.get<{ Params: { slug: string }; Querystring: { cursor?: string } }>(
   async (request, reply) => {
     const userId = await actor(request.headers.cookie);
     if (!userId) return reply.code(401).send({ title: 'sign in' });
-    const [category] = await rows<Record<string, unknown> & { id: string }>(
-      `select id, slug, name, description, tip_theme, sort_order, topic_count, created_at
-         from forum_categories where forum_categories.slug = $1 limit $2`,
-      [request.params.slug, 1],
-    );
+    const category = await categoryBySlug(request.params.slug);
     if (!category) return reply.code(404).send({ title: 'not found' });
     const position = cursorOf(request.query.cursor);
-    const found = position
+    const topicsQuery = position
       ? await rows<TopicListRow>(
-          `select id, category_id, group_id, author_id, title, reply_count, created_at, last_activity_at
+          `select id, category_id, group_id, author_id, title, reply_count, created_at, last_activity_at,
+                  forum_topic_reads.last_read_at
              from forum_topics
+             left join forum_topic_reads on (forum_topic_reads.topic_id = forum_topics.id
+                                             and forum_topic_reads.user_id = $7)
             where ((forum_topics.category_id = $1 and forum_topics.group_id is null)
                    and forum_topics.deleted_at is null
                    and (forum_topics.last_activity_at <= $2
                         and (forum_topics.last_activity_at < $3
                              or (forum_topics.last_activity_at = $4 and forum_topics.id < $5))))
             order by forum_topics.last_activity_at desc, forum_topics.id desc limit $6`,
-          [category.id, position.at, position.at, position.at, position.id, TOPICS_PER_PAGE + 1],
+          [
+            category.id,
+            position.at,
+            position.at,
+            position.at,
+            position.id,
+            TOPICS_PER_PAGE + 1,
+            userId,
+          ],
         )
       : await rows<TopicListRow>(
-          `select id, category_id, group_id, author_id, title, reply_count, created_at, last_activity_at
+          `select id, category_id, group_id, author_id, title, reply_count, created_at, last_activity_at,
+                  forum_topic_reads.last_read_at
              from forum_topics
+             left join forum_topic_reads on (forum_topic_reads.topic_id = forum_topics.id
+                                             and forum_topic_reads.user_id = $3)
             where ((forum_topics.category_id = $1 and forum_topics.group_id is null)
                    and forum_topics.deleted_at is null)
             order by forum_topics.last_activity_at desc, forum_topics.id desc limit $2`,
-          [category.id, TOPICS_PER_PAGE + 1],
+          [category.id, TOPICS_PER_PAGE + 1, userId],
         );
-    const page = found.slice(0, TOPICS_PER_PAGE);
-    let since: Date | null = null;
-    if (!position) {
-      const now = new Date();
-      const [visit] = await rows<{ previous_visit_at: Date | null; last_visit_at: Date }>(
-        `select user_id, category_id, previous_visit_at, last_visit_at from forum_category_visits
+    // As the app: the topics and the visit record are read at the same time.
+    const visitQuery = async (): Promise<Date | null> => {
+      let since: Date | null = null;
+      if (!position) {
+        const now = new Date();
+        const [visit] = await rows<{ previous_visit_at: Date | null; last_visit_at: Date }>(
+          `select user_id, category_id, previous_visit_at, last_visit_at from forum_category_visits
           where (forum_category_visits.user_id = $1 and forum_category_visits.category_id = $2) limit $3`,
-        [userId, category.id, 1],
-      );
-      if (!visit) {
-        await rows(
-          `insert into forum_category_visits (user_id, category_id, previous_visit_at, last_visit_at)
+          [userId, category.id, 1],
+        );
+        if (!visit) {
+          await rows(
+            `insert into forum_category_visits (user_id, category_id, previous_visit_at, last_visit_at)
            values ($1, $2, default, $3) on conflict do nothing`,
-          [userId, category.id, now],
-        );
-      } else if (now.getTime() - visit.last_visit_at.getTime() > NEW_VISIT_AFTER_MS) {
-        await rows(
-          `update forum_category_visits set previous_visit_at = $1, last_visit_at = $2
+            [userId, category.id, now],
+          );
+        } else if (now.getTime() - visit.last_visit_at.getTime() > NEW_VISIT_AFTER_MS) {
+          await rows(
+            `update forum_category_visits set previous_visit_at = $1, last_visit_at = $2
             where (forum_category_visits.user_id = $3 and forum_category_visits.category_id = $4)`,
-          [visit.last_visit_at, now, userId, category.id],
-        );
-        since = visit.last_visit_at;
-      } else {
-        since = visit.previous_visit_at;
+            [visit.last_visit_at, now, userId, category.id],
+          );
+          since = visit.last_visit_at;
+        } else {
+          since = visit.previous_visit_at;
+        }
       }
-    }
-    const ids = page.map((r) => r.id);
-    const [authorOf, reads] = await Promise.all([
-      authors(page.map((r) => r.author_id)),
-      ids.length
-        ? rows<{ topic_id: string; last_read_at: Date }>(
-            `select topic_id, last_read_at from forum_topic_reads
-            where (forum_topic_reads.user_id = $1 and forum_topic_reads.topic_id in (${list(2, ids.length)}))`,
-            [userId, ...ids],
-          )
-        : [],
-    ]);
-    const readAt = new Map(reads.map((r) => [r.topic_id, r.last_read_at]));
+      return since;
+    };
+    const [found, since] = await Promise.all([topicsQuery, visitQuery()]);
+    const page = found.slice(0, TOPICS_PER_PAGE);
+    const authorOf = await authors(page.map((r) => r.author_id));
     const last = page.at(-1);
     return {
       category: { ...category, newCount: 0 },
       topics: page.map((row) => {
-        const lastRead = readAt.get(row.id);
+        const lastRead = row.last_read_at;
         return {
           id: row.id,
           categoryId: row.category_id,
@@ -181,32 +213,34 @@ interface PostRow {
 app.get<{ Params: { id: string } }>('/api/forum/topics/:id', async (request, reply) => {
   const userId = await actor(request.headers.cookie);
   if (!userId) return reply.code(401).send({ title: 'sign in' });
-  const [topic] = await rows<
-    PostRow & {
-      title: string;
-      category_id: string | null;
-      tip_theme: string | null;
-      reply_count: number;
-    }
-  >(
-    // The app's visibleTopic loads every column, so this does too.
-    `select id, category_id, group_id, author_id, client_key, title, body, body_html, body_text,
-            language, search, tip_theme, reply_count, helpful_count, last_activity_at, created_at,
-            edited_at, deleted_at
-       from forum_topics where forum_topics.id = $1 limit $2`,
-    [request.params.id, 1],
-  );
+  // As the app: the topic (without its search vector and plain text) and its replies together.
+  const [[topic], found] = await Promise.all([
+    rows<
+      PostRow & {
+        title: string;
+        category_id: string | null;
+        tip_theme: string | null;
+        reply_count: number;
+      }
+    >(
+      `select id, category_id, group_id, author_id, title, body, body_html, tip_theme, reply_count,
+              helpful_count, last_activity_at, created_at, edited_at, deleted_at
+         from forum_topics where forum_topics.id = $1 limit $2`,
+      [request.params.id, 1],
+    ),
+    rows<PostRow>(
+      `select id, group_id, author_id, body, body_html, helpful_count, created_at, edited_at, deleted_at
+         from forum_replies where forum_replies.topic_id = $1
+        order by forum_replies.created_at asc, forum_replies.id asc limit $2`,
+      [request.params.id, REPLIES_PER_PAGE + 1],
+    ),
+  ]);
   if (!topic || topic.group_id !== null || topic.deleted_at !== null) {
     return reply.code(404).send({ title: 'not found' });
   }
-  const found = await rows<PostRow>(
-    `select id, group_id, author_id, body, body_html, helpful_count, created_at, edited_at, deleted_at
-       from forum_replies where forum_replies.topic_id = $1
-      order by forum_replies.created_at asc, forum_replies.id asc limit $2`,
-    [topic.id, REPLIES_PER_PAGE + 1],
-  );
   const replies = found.slice(0, REPLIES_PER_PAGE);
   const postIds = [topic.id, ...replies.map((r) => r.id)];
+  const now = new Date();
   const [authorOf, reactions, helpful, bookmark, category] = await Promise.all([
     authors([topic.author_id, ...replies.map((r) => r.author_id)]),
     rows<{ post_id: string; kind: string; count: string; bool_or: boolean }>(
@@ -225,17 +259,13 @@ app.get<{ Params: { id: string } }>('/api/forum/topics/:id', async (request, rep
         where (forum_bookmarks.user_id = $1 and forum_bookmarks.topic_id = $2) limit $3`,
       [userId, topic.id, 1],
     ),
-    rows<{ id: string; slug: string; name: string }>(
-      `select id, slug, name from forum_categories where forum_categories.id = $1 limit $2`,
-      [topic.category_id, 1],
+    topic.category_id ? categoryById(topic.category_id).then((c) => [c]) : Promise.resolve([]),
+    rows(
+      `insert into forum_topic_reads (user_id, topic_id, last_read_at) values ($1, $2, $3)
+       on conflict (user_id, topic_id) do update set last_read_at = $4`,
+      [userId, topic.id, now, now],
     ),
   ]);
-  const now = new Date();
-  await rows(
-    `insert into forum_topic_reads (user_id, topic_id, last_read_at) values ($1, $2, $3)
-     on conflict (user_id, topic_id) do update set last_read_at = $4`,
-    [userId, topic.id, now, now],
-  );
   const byPost = new Map<string, Record<string, unknown> & { mine: string[] }>();
   for (const r of reactions) {
     const entry = byPost.get(r.post_id) ?? {
