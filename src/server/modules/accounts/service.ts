@@ -344,6 +344,17 @@ export function createAccountsService({
       });
     },
 
+    /** A member's self-described role (one small query, for rules like caregiver-only groups). */
+    async memberRole(userId: string): Promise<MemberRole> {
+      const [row] = await db
+        .select({ role: users.role })
+        .from(users)
+        .where(eq(users.id, userId))
+        .limit(1);
+      if (!row) throw problems.notFound();
+      return row.role;
+    },
+
     /** Names and roles of the people who wrote things, for showing beside their words. */
     async authorsByIds(
       ids: string[],

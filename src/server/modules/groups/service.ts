@@ -274,11 +274,8 @@ export function createGroupsService({
   }
 
   async function names(userIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(userIds)];
-    const users = await Promise.all(unique.map((id) => accounts.sessionUser(id).catch(() => null)));
-    return new Map(
-      users.filter((u) => u !== null).map((u) => [u.id, u.displayName] as [string, string]),
-    );
+    const found = await accounts.authorsByIds(userIds);
+    return new Map([...found].map(([id, person]) => [id, person.displayName]));
   }
 
   /** Gives the freed place to the longest-waiting person on the waitlist, if there is room. */
@@ -364,9 +361,9 @@ export function createGroupsService({
   }
 
   async function requireUsers(userIds: string[], field: string) {
-    for (const id of userIds) {
-      const user = await accounts.sessionUser(id).catch(() => null);
-      if (!user) throw problems.invalid({ [field]: t('groups.fields.userId.unknown') });
+    const found = await accounts.authorsByIds(userIds);
+    if (userIds.some((id) => !found.has(id))) {
+      throw problems.invalid({ [field]: t('groups.fields.userId.unknown') });
     }
   }
 
@@ -479,8 +476,8 @@ export function createGroupsService({
       const meetings = nextMeetings(group.rhythm, now(), 3);
       let cannotJoinReason: string | null = null;
       if (actor && standing.status === null) {
-        const user = await accounts.sessionUser(actor.userId);
-        if (!fitsCaregiverRule(group.caregiversOnly, user.role)) {
+        const role = await accounts.memberRole(actor.userId);
+        if (!fitsCaregiverRule(group.caregiversOnly, role)) {
           cannotJoinReason = t('groups.problems.caregiversOnly');
         } else if (group.joinPolicy === 'invite') {
           cannotJoinReason = t('groups.problems.inviteOnly');
@@ -585,14 +582,14 @@ export function createGroupsService({
       groupId: string,
       body: { message: string; inviteToken?: string | undefined },
     ): Promise<JoinResult> {
-      const user = await accounts.sessionUser(actor.userId);
+      const role = await accounts.memberRole(actor.userId);
       return db.transaction(async (tx) => {
         const group = await loadGroup(groupId, tx, true);
         const existing = await membershipOf(actor.userId, groupId, tx);
         if (existing && existing.status !== 'declined') {
           throw problems.conflict(t(`groups.problems.already.${existing.status}`));
         }
-        if (!fitsCaregiverRule(group.caregiversOnly, user.role)) {
+        if (!fitsCaregiverRule(group.caregiversOnly, role)) {
           throw problems.forbidden(t('groups.problems.caregiversOnly'));
         }
         let policy = group.joinPolicy;
@@ -963,10 +960,10 @@ export function createGroupsService({
 
     /** Ranked groups for these answers, each with its reasons in plain words. */
     async fitsMe(actor: Actor, answers: FitsMeAnswers): Promise<FitsMeResponse> {
-      const user = await accounts.sessionUser(actor.userId);
+      const role = await accounts.memberRole(actor.userId);
       // Caregiver-only groups follow the account's role, checked here, not the answer given.
-      const isCarer = user.role === 'caregiver';
-      const answeredRole = answers.role ?? (user.role === 'survivor' ? 'survivor' : null);
+      const isCarer = role === 'caregiver';
+      const answeredRole = answers.role ?? (role === 'survivor' ? 'survivor' : null);
       const seeker: Seeker = {
         role: isCarer ? 'caregiver' : answeredRole === 'caregiver' ? null : answeredRole,
         ageBand: answers.ageBand ?? null,
