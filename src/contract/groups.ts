@@ -166,6 +166,8 @@ export const DirectoryQuery = z
     lat: numberText(-90, 90).optional(),
     lng: numberText(-180, 180).optional(),
     km: numberText(1, 500).optional(),
+    /** Only one organisation's groups (for the people who run them). */
+    organisation: z.uuid().optional(),
     cursor: z
       .string()
       .regex(/^\d{1,6}$/)

@@ -21,6 +21,16 @@ const OutboxPage = named(() => import('./features/dev/OutboxPage'), 'OutboxPage'
 const GroupsPage = named(() => import('./features/groups/GroupsPage'), 'GroupsPage');
 const FitsMePage = named(() => import('./features/groups/FitsMePage'), 'FitsMePage');
 const GroupPage = named(() => import('./features/groups/GroupPage'), 'GroupPage');
+const OrganisationsPage = named(
+  () => import('./features/groups/OrganisationsPage'),
+  'OrganisationsPage',
+);
+const OrganisationPage = named(
+  () => import('./features/groups/OrganisationsPage'),
+  'OrganisationPage',
+);
+const NewGroupPage = named(() => import('./features/groups/GroupFormPage'), 'NewGroupPage');
+const EditGroupPage = named(() => import('./features/groups/GroupFormPage'), 'EditGroupPage');
 const ForumRoutes = named(() => import('./features/forum/ForumRoutes'), 'ForumRoutes');
 
 export function App() {
@@ -33,6 +43,10 @@ export function App() {
           <Route path="/groups" element={<GroupsPage />} />
           <Route path="/groups/fits-me" element={<FitsMePage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
+          <Route path="/groups/:id/edit" element={<EditGroupPage />} />
+          <Route path="/groups/organisations" element={<OrganisationsPage />} />
+          <Route path="/groups/organisations/:orgId" element={<OrganisationPage />} />
+          <Route path="/groups/organisations/:orgId/new" element={<NewGroupPage />} />
           <Route path="/forum/*" element={<ForumRoutes />} />
           <Route path="/events" element={<ComingSoonPage area="events" />} />
           <Route path="/sign-up" element={<SignUpPage />} />

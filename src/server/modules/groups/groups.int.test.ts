@@ -588,3 +588,25 @@ describe('directory and fits-me', () => {
     );
   });
 });
+
+describe('one organisation at a time', () => {
+  it('lists only the groups of the organisation asked for', async () => {
+    const other = await call('admin', 'POST', '/api/organisations', {
+      name: 'Another Charity',
+      kind: 'charity',
+      adminUserIds: [people.orgAdmin.user.id],
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    const theirs = await call('orgAdmin', 'POST', `/api/organisations/${other.json().id}/groups`, {
+      ...onlineGroup,
+      name: 'Another Charity Group',
+    });
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    const mine = await call('anonymous', 'GET', `/api/groups?organisation=${orgId}`);
+    const ids = mine.json().groups.map((g: { organisation: { id: string } }) => g.organisation.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids)).toEqual(new Set([orgId]));
+    const bad = await call('anonymous', 'GET', '/api/groups?organisation=not-an-id');
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -384,6 +384,7 @@ export function createGroupsService({
       lat?: number | undefined;
       lng?: number | undefined;
       km?: number | undefined;
+      organisation?: string | undefined;
       cursor?: string | undefined;
     }): Promise<DirectoryResponse> {
       let place: Place | null = null;
@@ -412,6 +413,7 @@ export function createGroupsService({
       if (query.format) where.push(inArray(groups.format, formatsFor(query.format)));
       if (query.language) where.push(sql`${groups.languages} @> ${textArray([query.language])}`);
       if (query.access?.length) where.push(sql`${groups.access} @> ${textArray(query.access)}`);
+      if (query.organisation) where.push(eq(groups.organisationId, query.organisation));
       const distance = place ? distanceFrom(place.lat, place.lng) : null;
       const usePlace = place && query.format !== 'online';
       if (place && usePlace && distance) {

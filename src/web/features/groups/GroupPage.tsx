@@ -4,13 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Ok } from '../../../contract/common';
-import type {
-  GroupDetail,
-  GroupMembersResponse,
-  InviteLink,
-  JoinRequestsResponse,
-  JoinResult,
-} from '../../../contract/groups';
+import type { GroupDetail, JoinResult } from '../../../contract/groups';
 import { api } from '../../api';
 import { useMe } from '../../session';
 import { Notice, SubmitButton, TextInput } from '../../ui/fields';
@@ -20,6 +14,7 @@ import { ProblemSummary } from '../accounts/ProblemSummary';
 import { useFormProblem } from '../accounts/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { GroupBoard } from './GroupBoard';
+import { Manage, Members } from './ManageGroup';
 
 const groupKey = (id: string) => ['groups', 'detail', id] as const;
 
@@ -287,193 +282,6 @@ function MeetingLink({ group: g }: { group: GroupDetail }) {
       ) : (
         <p>{t('groups.page.meetingNone')}</p>
       )}
-    </section>
-  );
-}
-
-function Members({ group: g }: { group: GroupDetail }) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const members = useQuery({
-    queryKey: ['groups', 'members', g.id],
-    queryFn: () => api<GroupMembersResponse>(`/groups/${g.id}/members`),
-    enabled: Boolean(me.data?.user),
-  });
-  if (!members.data) return null;
-  return (
-    <section aria-labelledby="members-title" className="section">
-      <h2 id="members-title">{t('groups.page.membersTitle')}</h2>
-      <ul>
-        {members.data.members.map((m) => (
-          <li key={m.id}>
-            <Link to={`/members/${m.id}`} className="group-inline-link">
-              {m.displayName}
-            </Link>
-            {m.role !== 'member' && ` (${t(`groups.roles.${m.role}`)})`}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function Manage({ group: g }: { group: GroupDetail }) {
-  const { t } = useTranslation();
-  const refresh = useRefresh();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [declining, setDeclining] = useState<string | null>(null);
-  const [kindWords, setKindWords] = useState('');
-  const [link, setLink] = useState<string | null>(null);
-  const [news, setNews] = useState('');
-  const problem = useFormProblem();
-  const requests = useQuery({
-    queryKey: ['groups', 'requests', g.id],
-    queryFn: () => api<JoinRequestsResponse>(`/groups/${g.id}/requests`),
-  });
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    problem.clear();
-    setNotice(null);
-    try {
-      await work();
-      setNotice(done);
-      await refresh();
-    } catch (e) {
-      problem.capture(e);
-    }
-  };
-
-  return (
-    <section aria-labelledby="manage-title" className="section group-manage">
-      <h2 id="manage-title">{t('groups.manage.title')}</h2>
-      {notice && <Notice kind="ok">{notice}</Notice>}
-      <ProblemSummary problem={problem.problem} />
-      <h3>{t('groups.manage.requests')}</h3>
-      {requests.data?.requests.length === 0 && <p>{t('groups.manage.requestsNone')}</p>}
-      <ul className="group-requests">
-        {requests.data?.requests.map((r) => (
-          <li key={r.id}>
-            <p>
-              <strong>{r.displayName}</strong>
-              {r.status === 'waitlist' && ` (${t('groups.manage.waitlisted')})`}
-            </p>
-            {r.message && <p>{t('groups.manage.theyWrote', { message: r.message })}</p>}
-            {declining === r.id ? (
-              <Form
-                className="form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(
-                    () =>
-                      api<Ok>(`/groups/${g.id}/requests/decline`, {
-                        method: 'POST',
-                        body: { userId: r.id, ...(kindWords.trim() ? { message: kindWords } : {}) },
-                      }),
-                    t('groups.manage.declinedDone', { name: r.displayName }),
-                  ).then(() => setDeclining(null));
-                }}
-              >
-                <TextInput
-                  name="declineMessage"
-                  multiline
-                  label={t('groups.manage.declineMessage', { name: r.displayName })}
-                  description={t('groups.manage.declineHelp')}
-                  value={kindWords}
-                  onChange={setKindWords}
-                  error={problem.fieldError('message')}
-                />
-                <SubmitButton>{t('groups.manage.declineSend')}</SubmitButton>
-              </Form>
-            ) : (
-              <div className="actions">
-                <Button
-                  className="button button-primary"
-                  onPress={() =>
-                    void act(
-                      () =>
-                        api<JoinResult>(`/groups/${g.id}/requests/approve`, {
-                          method: 'POST',
-                          body: { userId: r.id },
-                        }),
-                      t('groups.manage.approved', { name: r.displayName }),
-                    )
-                  }
-                >
-                  {t('groups.manage.approve', { name: r.displayName })}
-                </Button>
-                <Button
-                  className="button"
-                  onPress={() => {
-                    setKindWords('');
-                    setDeclining(r.id);
-                  }}
-                >
-                  {t('groups.manage.decline', { name: r.displayName })}
-                </Button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-
-      <h3>{t('groups.manage.invite')}</h3>
-      <p>{t('groups.manage.inviteHelp')}</p>
-      {g.inviteLinkActive && <p>{t('groups.manage.inviteActive')}</p>}
-      {link && (
-        <p className="group-link-text">
-          {t('groups.manage.inviteLink')}: {link}
-        </p>
-      )}
-      <div className="actions">
-        <Button
-          className="button"
-          onPress={() =>
-            void act(async () => {
-              const made = await api<InviteLink>(`/groups/${g.id}/invite-link`, { method: 'POST' });
-              setLink(made.url);
-            }, t('groups.manage.inviteActive'))
-          }
-        >
-          {t('groups.manage.inviteMake')}
-        </Button>
-        {g.inviteLinkActive && (
-          <Button
-            className="button"
-            onPress={() =>
-              void act(async () => {
-                await api<Ok>(`/groups/${g.id}/invite-link`, { method: 'DELETE' });
-                setLink(null);
-              }, t('groups.manage.inviteStopped'))
-            }
-          >
-            {t('groups.manage.inviteStop')}
-          </Button>
-        )}
-      </div>
-
-      <h3>{t('groups.manage.announce')}</h3>
-      <Form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(async () => {
-            await api<Ok>(`/groups/${g.id}/announcements`, {
-              method: 'POST',
-              body: { body: news },
-            });
-            setNews('');
-          }, t('groups.manage.announced'));
-        }}
-      >
-        <TextInput
-          name="announcement"
-          multiline
-          label={t('groups.manage.announce')}
-          value={news}
-          onChange={setNews}
-          error={problem.fieldError('body')}
-        />
-        <SubmitButton>{t('groups.manage.announceSend')}</SubmitButton>
-      </Form>
     </section>
   );
 }

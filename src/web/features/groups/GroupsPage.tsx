@@ -18,6 +18,7 @@ import { Notice, Select, SubmitButton, TextInput, Tick } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { useMyOrganisations } from './admin-data';
 import { type ChosenPlace, GroupCard, PlacePicker } from './shared';
 
 interface Filters {
@@ -108,6 +109,8 @@ export function GroupsPage() {
           </ul>
         </section>
       )}
+
+      {user && <RunGroupsLink />}
 
       <section aria-labelledby="search-title" className="section">
         <h2 id="search-title">{t('groups.searchTitle')}</h2>
@@ -218,5 +221,23 @@ export function GroupsPage() {
         )}
       </section>
     </Page>
+  );
+}
+
+/** Only for people who run an organisation (or the site): the server says which. */
+function RunGroupsLink() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const orgs = useMyOrganisations();
+  const runs = (orgs.data?.organisations.length ?? 0) > 0 || me.data?.user?.siteRole === 'admin';
+  if (!runs) return null;
+  return (
+    <section aria-labelledby="run-title" className="section">
+      <h2 id="run-title">{t('groups.admin.runTitle')}</h2>
+      <p>{t('groups.admin.runIntro')}</p>
+      <Link to="/groups/organisations" className="button">
+        {t('groups.admin.runLink')}
+      </Link>
+    </section>
   );
 }

@@ -64,12 +64,17 @@ export function PlacePicker({
   onChange,
   country,
   label,
+  description,
+  error,
 }: {
   value: ChosenPlace | null;
   onChange(place: ChosenPlace | null): void;
   country?: string | null | undefined;
   /** The question, when the picker stands alone on a screen. */
   label?: string;
+  description?: string;
+  /** A problem with the place, in words beside the search box. */
+  error?: string | undefined;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -122,9 +127,10 @@ export function PlacePicker({
       <TextInput
         name="place-search"
         label={label ?? t('groups.near')}
-        description={t('groups.nearHelp')}
+        description={description ?? t('groups.nearHelp')}
         value={text}
         onChange={setText}
+        error={error}
       />
       <div className="actions">
         <Button className="button" onPress={() => void find()}>
