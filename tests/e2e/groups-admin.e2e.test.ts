@@ -1,41 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, tabTo } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { tabTo } from './support/browser';
+import { browserPages } from './support/pages';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let current: Page | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail' && current) {
-    await current.screenshot({ path: 'test-results/groups-admin-failure.png', fullPage: true });
-  }
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 900 },
-    locale: 'en-GB',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  current = page;
-  return page;
-}
-
-async function visited(page: Page) {
-  current = page;
-  await page.waitForLoadState('networkidle');
-  await checkPage(page);
-}
+const { newPage, visited, track } = browserPages('groups-admin');
 
 /** Who is signed in is set up through the API (dev routes), not by the journey. */
 async function signInAsDemo(page: Page, name: RegExp): Promise<string> {
@@ -203,7 +172,7 @@ it('an organisation admin makes a group step by step, sees when it meets in word
   await signInAsDemo(frank, /^Frank/);
   await askToJoin(frank, groupId, 'I would like to come.');
 
-  current = helen;
+  track(helen);
   await helen.goto(`${baseUrl}/groups/${groupId}`);
   await expect.poll(() => mainText(helen)).toContain('People asking to join');
   await expect.poll(() => mainText(helen)).toContain('I would like to come.');
@@ -221,7 +190,7 @@ it('an organisation admin makes a group step by step, sees when it meets in word
   await signInAsDemo(tomasz, /^Tomasz/);
   await askToJoin(tomasz, groupId, 'Hello. Can I join?');
 
-  current = frank;
+  track(frank);
   await frank.goto(`${baseUrl}/groups/${groupId}`);
   await expect.poll(() => mainText(frank)).toContain('Run this group');
   await expect.poll(() => mainText(frank)).toContain('Hello. Can I join?');
@@ -241,7 +210,7 @@ it('an organisation admin makes a group step by step, sees when it meets in word
   const declineFor = await newPage();
   await signInAsDemo(declineFor, /^Kwame/);
   await askToJoin(declineFor, groupId, 'Hi.');
-  current = frank;
+  track(frank);
   await frank.reload();
   await tabTo(frank, (el) => el.text === 'Say no to Kwame');
   await press(frank, 'Enter');

@@ -1,42 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, tabTo } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { tabTo } from './support/browser';
+import { browserPages } from './support/pages';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let current: Page | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail' && current) {
-    await current.screenshot({ path: 'test-results/groups-failure.png', fullPage: true });
-  }
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 900 },
-    locale: 'en-GB',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  current = page;
-  return page;
-}
-
-async function visited(page: Page) {
-  current = page;
-  await page.waitForLoadState('networkidle');
-  await checkPage(page);
-}
+const { newPage, visited, track } = browserPages('groups');
 
 /** Setting up who is signed in is not part of the journey: it goes through the API. */
 async function signInAsDemo(page: Page, name: RegExp) {
@@ -185,7 +154,7 @@ it('a survivor with aphasia finds a group that fits, asks to join, is approved, 
     .toContain('Robin is in the group now.');
 
   // Robin now sees the meeting link and the board.
-  current = robin;
+  track(robin);
   await robin.reload();
   await expect.poll(() => robin.locator('main').textContent()).toContain('Meeting link');
   await expect
