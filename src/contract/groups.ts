@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, WrittenText } from './common';
+import { CountryCode, Email, WrittenText } from './common';
 import {
   accessFeatures,
   ageBands,
@@ -346,7 +346,15 @@ export const OrganisationInput = z
   .strict();
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 
-export const OrganisationAdminBody = z.object({ userId: z.uuid() }).strict();
+/** The person to name: by their account id, or by the email they signed up with. */
+export const OrganisationAdminBody = z
+  .object({ userId: z.uuid().optional(), email: Email.optional() })
+  .strict()
+  .refine((body) => (body.userId === undefined) !== (body.email === undefined), {
+    error: 'groups.fields.admin.oneOf',
+    path: ['email'],
+  });
+export type OrganisationAdminBody = z.infer<typeof OrganisationAdminBody>;
 
 /** Answers to "find a group that fits me". Every one may be skipped. */
 export const FitsMeAnswers = z

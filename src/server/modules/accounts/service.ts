@@ -344,6 +344,11 @@ export function createAccountsService({
       });
     },
 
+    /** The account an email belongs to, or null (for staff naming people to run things). */
+    async userIdByEmail(email: string): Promise<string | null> {
+      return (await findUserByEmail(email))?.id ?? null;
+    },
+
     /** A member's self-described role (one small query, for rules like caregiver-only groups). */
     async memberRole(userId: string): Promise<MemberRole> {
       const [row] = await db

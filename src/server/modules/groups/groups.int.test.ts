@@ -610,3 +610,27 @@ describe('one organisation at a time', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('naming an organisation admin by email', () => {
+  it('finds the member by the email they joined with, and says so plainly when there is none', async () => {
+    const newcomer = await makeMember(t, { displayName: 'Nia Newcomer', role: 'professional' });
+    const url = `/api/organisations/${orgId}/admins`;
+    const byEmail = await call('admin', 'POST', url, { email: newcomer.email.toUpperCase() });
+    expect(byEmail.statusCode, byEmail.body).toBe(200);
+    expect(byEmail.json().admins.map((a: { id: string }) => a.id)).toContain(newcomer.user.id);
+
+    const nobody = await call('admin', 'POST', url, { email: 'nobody-here@example.test' });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.json().errors.email).toMatch(/cannot find a member/);
+
+    const both = await call('admin', 'POST', url, {
+      email: newcomer.email,
+      userId: newcomer.user.id,
+    });
+    expect(both.statusCode).toBe(422);
+    expect(both.json().errors.email).toMatch(/email, or a link/);
+
+    const notAdmin = await call('orgAdmin', 'POST', url, { email: newcomer.email });
+    expect(notAdmin.statusCode).toBe(403);
+  });
+});

@@ -401,7 +401,7 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (request) =>
-      groups.addOrganisationAdmin(requireActor(request), request.params.id, request.body.userId),
+      groups.addOrganisationAdmin(requireActor(request), request.params.id, request.body),
   );
 
   api.post(

@@ -864,10 +864,16 @@ export function createGroupsService({
       return (await organisationsFor([id]))[0]!;
     },
 
-    async addOrganisationAdmin(actor: Actor, organisationId: string, userId: string) {
+    async addOrganisationAdmin(
+      actor: Actor,
+      organisationId: string,
+      who: { userId?: string | undefined; email?: string | undefined },
+    ) {
       if (!canCreateOrganisation(actor)) throw problems.forbidden();
       const [org] = await organisationsFor([organisationId]);
       if (!org) throw problems.notFound(t('groups.problems.organisationNotFound'));
+      const userId = who.userId ?? (who.email ? await accounts.userIdByEmail(who.email) : null);
+      if (!userId) throw problems.invalid({ email: t('groups.fields.admin.noSuchEmail') });
       await requireUsers([userId], 'userId');
       await db.insert(organisationAdmins).values({ organisationId, userId }).onConflictDoNothing();
       return (await organisationsFor([organisationId]))[0]!;

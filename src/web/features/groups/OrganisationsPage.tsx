@@ -226,11 +226,12 @@ function AddAdmin({ org }: { org: Organisation }) {
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (userId: string) =>
-      api<Organisation>(`/organisations/${org.id}/admins`, { method: 'POST', body: { userId } }),
+    mutationFn: (person: { userId: string } | { email: string }) =>
+      api<Organisation>(`/organisations/${org.id}/admins`, { method: 'POST', body: person }),
     onMutate: () => problem.clear(),
-    onSuccess: async (updated, userId) => {
-      const who = updated.admins.find((a) => a.id === userId)?.displayName ?? '';
+    onSuccess: async (updated) => {
+      const before = new Set(org.admins.map((a) => a.id));
+      const who = updated.admins.find((a) => !before.has(a.id))?.displayName ?? '';
       setDone(t('groups.admin.addAdminDone', { name: who }));
       setText({ link: '' });
       await client.invalidateQueries({ queryKey: organisationsKey });
@@ -247,13 +248,14 @@ function AddAdmin({ org }: { org: Organisation }) {
         onSubmit={(e) => {
           e.preventDefault();
           setDone(null);
-          const id = memberIdFrom(text.link);
-          if (!id) {
+          const typed = text.link.trim();
+          const id = memberIdFrom(typed);
+          if (!typed.includes('@') && !id) {
             setError(t('groups.admin.addAdminBad'));
             return;
           }
           setError(undefined);
-          add.mutate(id);
+          add.mutate(typed.includes('@') ? { email: typed } : { userId: id! });
         }}
       >
         <TextInput
@@ -262,7 +264,7 @@ function AddAdmin({ org }: { org: Organisation }) {
           description={t('groups.admin.addAdminHelp')}
           value={text.link}
           onChange={(link) => setText({ link })}
-          error={error ?? problem.fieldError('userId')}
+          error={error ?? problem.fieldError('email') ?? problem.fieldError('userId')}
           required
         />
         <SubmitButton busy={add.isPending}>{t('groups.admin.addAdminSend')}</SubmitButton>
