@@ -3,8 +3,7 @@
 // with EXPLAIN (ANALYZE, BUFFERS) of every query the endpoints make.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { constants, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { loadConfig } from '../src/server/config';
 import { hashToken, newToken } from '../src/server/lib/tokens';
 import { encodeCursor } from '../src/server/modules/forum/cursor';
 import { SEARCH_SQL } from './forum-ceiling';
+import { answersOk, exited, freePort, signalNumber, sleep, stop } from './process';
 import { BENCH_DATABASE_URL, SIZES, seedLarge } from './seed-large';
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,7 +55,7 @@ function interrupted(signal: NodeJS.Signals) {
       // already gone
     }
   }
-  process.exit(128 + (constants.signals[signal] ?? 0));
+  process.exit(128 + signalNumber(signal));
 }
 
 /** Runs the forum bench and returns its report as markdown. */
@@ -394,58 +394,6 @@ async function explainAppQueries(
   return plans;
 }
 
-async function answersOk(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if ((await exited(child, 10_000)) !== null) return;
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  await exited(child, 5_000);
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
-  const code = () =>
-    child.exitCode ?? (child.signalCode ? 128 + (constants.signals[child.signalCode] ?? 0) : 0);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(code());
-  return new Promise((done) => {
-    const onExit = () => {
-      clearTimeout(timer);
-      done(code());
-    };
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      done(null);
-    }, timeoutMs);
-    child.once('exit', onExit);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const mib = (kib: number) => `${Math.round(kib / 1024)} MiB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');

@@ -2,10 +2,11 @@
 // used one, and how much the first page downloads.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+import { answersOk, exited, freePort, signalNumber, sleep, stop } from './process';
 
 const root = resolve(import.meta.dirname, '..');
 const webRoot = join(root, 'dist/web');
@@ -113,63 +114,6 @@ async function timeStart(dataDir: string): Promise<StartTiming> {
   }
   return timing as StartTiming;
 }
-
-async function answersOk(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM (start.mjs passes it on and the server closes); the whole group is killed after 10 s. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if ((await exited(child, 10_000)) !== null) return;
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  await exited(child, 5_000);
-}
-
-/** The exit code (128+n when killed by signal n), or null if it did not exit in time. */
-function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
-  const code = () =>
-    child.exitCode ?? (child.signalCode ? 128 + signalNumber(child.signalCode) : 0);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(code());
-  return new Promise((done) => {
-    const onExit = () => {
-      clearTimeout(timer);
-      done(code());
-    };
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      done(null);
-    }, timeoutMs);
-    child.once('exit', onExit);
-  });
-}
-
-const signalNumber = (name: NodeJS.Signals) => constants.signals[name] ?? 0;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface AssetSizes {
   files: string[];

@@ -86,21 +86,24 @@ export type Venue = z.infer<typeof Venue>;
 
 const MeetingLink = z.url({ protocol: /^https$/, error: 'fields.url.invalid' }).max(500);
 
+/** The fields a group is made of; a new group names its country, a change may not. */
+const groupFields = {
+  name: WrittenText.min(3, { error: 'groups.fields.groupName.tooShort' }).max(80),
+  description: WrittenText.min(10, { error: 'groups.fields.groupDescription.tooShort' }).max(2000),
+  format: GroupFormat,
+  focus: uniqueList(GroupFocus, groupFocuses.length),
+  languages: uniqueList(GroupLanguage, 5).min(1),
+  sizeCap: z.number().int().min(2).max(500),
+  joinPolicy: JoinPolicy,
+  privacy: GroupPrivacy,
+  caregiversOnly: z.boolean(),
+  rhythm: GroupRhythm,
+};
+
 export const GroupInput = z
   .object({
-    name: WrittenText.min(3, { error: 'groups.fields.groupName.tooShort' }).max(80),
-    description: WrittenText.min(10, { error: 'groups.fields.groupDescription.tooShort' }).max(
-      2000,
-    ),
-    format: GroupFormat,
-    focus: uniqueList(GroupFocus, groupFocuses.length),
-    languages: uniqueList(GroupLanguage, 5).min(1),
-    sizeCap: z.number().int().min(2).max(500),
-    joinPolicy: JoinPolicy,
-    privacy: GroupPrivacy,
-    caregiversOnly: z.boolean(),
+    ...groupFields,
     country: CountryCode,
-    rhythm: GroupRhythm,
     venue: Venue.nullable().default(null),
     meetingLink: MeetingLink.nullable().default(null),
   })
@@ -109,22 +112,7 @@ export type GroupInput = z.input<typeof GroupInput>;
 export type GroupInputParsed = z.infer<typeof GroupInput>;
 
 export const GroupUpdate = z
-  .object({
-    name: WrittenText.min(3, { error: 'groups.fields.groupName.tooShort' }).max(80),
-    description: WrittenText.min(10, { error: 'groups.fields.groupDescription.tooShort' }).max(
-      2000,
-    ),
-    format: GroupFormat,
-    focus: uniqueList(GroupFocus, groupFocuses.length),
-    languages: uniqueList(GroupLanguage, 5).min(1),
-    sizeCap: z.number().int().min(2).max(500),
-    joinPolicy: JoinPolicy,
-    privacy: GroupPrivacy,
-    caregiversOnly: z.boolean(),
-    rhythm: GroupRhythm,
-    venue: Venue.nullable(),
-    meetingLink: MeetingLink.nullable(),
-  })
+  .object({ ...groupFields, venue: Venue.nullable(), meetingLink: MeetingLink.nullable() })
   .partial()
   .strict();
 export type GroupUpdate = z.infer<typeof GroupUpdate>;
