@@ -38,8 +38,10 @@ export default async function setup(project: TestProject) {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
   };
-  // The browser tests run on the embedded database, as `npm start` does.
+  // The browser tests run as `npm start` does: embedded database, limits in memory.
+  // (Redis keeps its counts between runs, so many runs in an hour would hit the sign-up limit.)
   delete env.DATABASE_URL;
+  delete env.REDIS_URL;
   delete env.SMTP_URL;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
