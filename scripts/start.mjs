@@ -1,9 +1,13 @@
 // `npm start`: builds the web app when its sources are newer than the build,
-// then runs the server with tsx. Plain Node, no dependencies.
+// then runs the server: in production the built JavaScript (dist/server, built
+// here too when missing or stale), otherwise the TypeScript sources with tsx.
+// Plain Node, no dependencies beyond the build's.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServer, builtServer, serverBuildIsStale } from './build-server.mjs';
+import { buildIsStale } from './freshness.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const builtPage = join(root, 'dist/web/index.html');
@@ -19,26 +23,8 @@ const webSources = [
   'package-lock.json',
 ].map((p) => join(root, p));
 
-/** Newest modification time under a file or folder (0 when it does not exist). */
-function newestMtime(path) {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 function webBuildIsStale() {
-  if (!existsSync(builtPage)) return true;
-  const built = statSync(builtPage).mtimeMs;
-  return webSources.some((source) => newestMtime(source) > built);
+  return buildIsStale(builtPage, webSources);
 }
 
 let child;
@@ -73,7 +59,21 @@ if (!hasWebApp) {
   if (code !== 0 || stopping) process.exit(code || 1);
 }
 
-// The server runs on this same node with tsx's hooks loaded by --import. tsx is
+if (process.env.NODE_ENV === 'production') {
+  if (serverBuildIsStale()) {
+    console.log('Building the server (dist/server is missing or older than its sources)...');
+    try {
+      await buildServer();
+    } catch (error) {
+      console.error(`Could not build the server: ${error.message}`);
+      process.exit(1);
+    }
+    if (stopping) process.exit(1);
+  }
+  process.exit(await run(process.execPath, ['--enable-source-maps', builtServer]));
+}
+
+// In development the server runs on this same node with tsx's hooks loaded by --import. tsx is
 // resolved from this file, so the current directory does not matter; if it
 // cannot be resolved, the tsx binary is the fallback.
 let tsxImport;

@@ -71,6 +71,11 @@ describe('loadConfig', () => {
       SESSION_SECRET: secret,
       TRUST_PROXY: 'true',
       SEED_DEMO: 'never',
+      ALLOW_REMOTE_DEV: 'true',
+      DATABASE_TIMEOUT_MS: '5000',
+      DATABASE_START_WAIT_MS: '2000',
+      REDIS_TIMEOUT_MS: '250',
+      SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({
       env: 'test',
@@ -85,7 +90,64 @@ describe('loadConfig', () => {
       logLevel: 'silent',
       trustProxy: true,
       seedDemo: 'never',
+      allowRemoteDev: true,
+      databaseTimeoutMs: 5000,
+      databaseStartWaitMs: 2000,
+      redisTimeoutMs: 250,
+      shutdownTimeoutMs: 3000,
     });
+  });
+
+  it('has timeouts that a stalled database or Redis cannot outwait', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({
+      databaseTimeoutMs: 15_000,
+      databaseStartWaitMs: 60_000,
+      redisTimeoutMs: 1_000,
+      shutdownTimeoutMs: 10_000,
+    });
+    expect(problemsOf({ DATA_DIR: dataDir(), REDIS_TIMEOUT_MS: 'soon' })).toEqual([
+      'REDIS_TIMEOUT_MS: REDIS_TIMEOUT_MS must be a number of milliseconds',
+    ]);
+  });
+
+  it('refuses a non-loopback HOST outside production unless ALLOW_REMOTE_DEV=true', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'beenthere.example']) {
+      for (const env of ['development', 'test']) {
+        const problems = problemsOf({ NODE_ENV: env, HOST: host, DATA_DIR: dataDir() });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(
+          new RegExp(
+            `^HOST: ${host.replaceAll('.', '\\.')} lets other machines reach the development tools, which show every sign-in link\\.`,
+          ),
+        );
+        expect(problems[0]).toContain('ALLOW_REMOTE_DEV=true');
+      }
+      const allowed = loadConfig({ HOST: host, ALLOW_REMOTE_DEV: 'true', DATA_DIR: dataDir() });
+      expect(allowed).toMatchObject({ host, allowRemoteDev: true, devTools: true });
+      const production = loadConfig({
+        NODE_ENV: 'production',
+        HOST: host,
+        PUBLIC_URL: 'https://beenthere.example',
+        SESSION_SECRET: secret,
+        SMTP_URL: 'smtp://mail.example:587',
+        DATA_DIR: dataDir(),
+      });
+      expect(production.host).toBe(host);
+    }
+    for (const host of [
+      '127.0.0.1',
+      '127.0.1.1',
+      'localhost',
+      '::1',
+      '[::1]',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(loadConfig({ HOST: host, DATA_DIR: dataDir() }).host).toBe(host);
+    }
+    expect(problemsOf({ HOST: '0.0.0.0', ALLOW_REMOTE_DEV: 'yes', DATA_DIR: dataDir() })).toEqual([
+      'ALLOW_REMOTE_DEV: ALLOW_REMOTE_DEV must be true or false',
+      'HOST: 0.0.0.0 lets other machines reach the development tools, which show every sign-in link. Use a loopback HOST (127.0.0.1), NODE_ENV=production, or set ALLOW_REMOTE_DEV=true if you really mean it',
+    ]);
   });
 
   it('treats empty values as unset', () => {

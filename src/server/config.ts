@@ -9,6 +9,24 @@ const optionalUrl = (protocols: RegExp, message: string) =>
     z.url({ protocol: protocols, error: message }).optional(),
   );
 
+const milliseconds = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of milliseconds` })
+    .int({ error: `${name} must be a whole number of milliseconds` })
+    .min(0, { error: `${name} must be 0 or more` })
+    .default(fallback);
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x: addresses only this machine can use. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const host = address.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
@@ -37,6 +55,14 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  ALLOW_REMOTE_DEV: z
+    .enum(['true', 'false'], { error: 'ALLOW_REMOTE_DEV must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  DATABASE_TIMEOUT_MS: milliseconds('DATABASE_TIMEOUT_MS', 15_000),
+  DATABASE_START_WAIT_MS: milliseconds('DATABASE_START_WAIT_MS', 60_000),
+  REDIS_TIMEOUT_MS: milliseconds('REDIS_TIMEOUT_MS', 1_000),
+  SHUTDOWN_TIMEOUT_MS: milliseconds('SHUTDOWN_TIMEOUT_MS', 10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -58,6 +84,16 @@ export interface Config {
   devTools: boolean;
   seedDemo: 'auto' | 'never' | 'always';
   trustProxy: boolean;
+  /** Outside production, listening on a non-loopback HOST was asked for explicitly. */
+  allowRemoteDev: boolean;
+  /** Longest a query may run (statement_timeout); the client gives up a little later. */
+  databaseTimeoutMs: number;
+  /** How long start keeps trying to reach PostgreSQL before it gives up. */
+  databaseStartWaitMs: number;
+  /** Longest a Redis command may take before the limits fall back to this process. */
+  redisTimeoutMs: number;
+  /** How long a stop waits for requests in flight. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +121,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       problems.push('SMTP_URL: required in production (sign-in links go by email)');
     }
   }
+  // The dev outbox shows every sign-in link: outside production, stay on this machine.
+  if (
+    source.NODE_ENV !== 'production' &&
+    source.ALLOW_REMOTE_DEV !== 'true' &&
+    source.HOST &&
+    !isLoopbackAddress(source.HOST)
+  ) {
+    problems.push(
+      `HOST: ${source.HOST} lets other machines reach the development tools, which show every sign-in link. Use a loopback HOST (127.0.0.1), NODE_ENV=production, or set ALLOW_REMOTE_DEV=true if you really mean it`,
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
@@ -107,6 +154,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     devTools: !isProduction,
     seedDemo: isProduction ? 'never' : env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
+    allowRemoteDev: env.ALLOW_REMOTE_DEV,
+    databaseTimeoutMs: env.DATABASE_TIMEOUT_MS,
+    databaseStartWaitMs: env.DATABASE_START_WAIT_MS,
+    redisTimeoutMs: env.REDIS_TIMEOUT_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

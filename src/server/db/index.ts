@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -8,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { DatabaseStartError, isDatabaseUnavailable } from './failures';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,8 +22,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** 'ready' when it answers and every migration in the journal is applied. */
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
+
+export type Readiness = 'ready' | 'unreachable' | 'migrations-missing';
 
 /** Runs a raw SQL query and gives its rows; both drivers answer with { rows }. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
@@ -28,7 +35,43 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-export const migrationsFolder = resolve(import.meta.dirname, '../../../migrations');
+/**
+ * The nearest folder up from here that holds migrations/, so the path is the
+ * same from src/server/db (tsx) and from the one built file in dist/server.
+ */
+function findMigrationsFolder(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, 'meta/_journal.json'))) return candidate;
+    if (dirname(dir) === dir) return join(from, '../../../migrations');
+  }
+}
+
+export const migrationsFolder = findMigrationsFolder(import.meta.dirname);
+
+/** When each migration in the journal was made: drizzle records it as created_at. */
+function journalMillis(): number[] {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
+  return (journal.entries as { when: number }[]).map((entry) => entry.when);
+}
+
+/** Checks the migrations this code expects are recorded as applied in this database. */
+export async function migrationState(db: Db, expected = journalMillis()): Promise<Readiness> {
+  try {
+    const rows = await queryRows<{ created_at: string | number }>(
+      db,
+      sql`select created_at from drizzle.__drizzle_migrations`,
+    );
+    const applied = new Set(rows.map((row) => Number(row.created_at)));
+    return expected.every((when) => applied.has(when)) ? 'ready' : 'migrations-missing';
+  } catch (error) {
+    // No drizzle schema at all is an empty database, not an outage.
+    return isDatabaseUnavailable(error) ? 'unreachable' : 'migrations-missing';
+  }
+}
+
+/** The extensions the migrations create (pg_trgm, for "Did you mean"): every PGlite must load them. */
+export const pgliteExtensions = { pg_trgm };
 
 // Any fixed number: only our own processes take this lock, around migrations.
 const MIGRATION_LOCK_ID = 7_204_311;
@@ -39,31 +82,108 @@ export interface DatabaseOptions {
   /** An already open PGlite (tests share one per file). */
   pglite?: PGlite;
   poolSize?: number;
+  /** statement_timeout; the client gives up a second later (a stalled network). 0: none. */
+  timeoutMs?: number;
+  /** How long to keep trying to reach PostgreSQL at start (0: one try). */
+  startWaitMs?: number;
+  /** Told each time a try at start fails and another follows. */
+  onWaiting?: (message: string) => void;
+}
+
+/** host:port of a database URL, without the user or password. */
+function whereIs(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || '5432'}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+function reason(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? message ?? String(error);
+}
+
+/**
+ * The connection that migrates, tried again with backoff while PostgreSQL is
+ * out of reach. It is not from the pool: migrations may run longer than a query may.
+ */
+async function connectWithRetry(options: DatabaseOptions): Promise<pg.Client> {
+  const where = whereIs(options.databaseUrl ?? '');
+  const budget = options.startWaitMs ?? 0;
+  const started = Date.now();
+  let delay = 500;
+  for (;;) {
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An error after connecting (the server going away) is seen by the query that fails.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (!isDatabaseUnavailable(error)) {
+        throw new DatabaseStartError(
+          `The database at ${where} refused the connection (${reason(error)}). Check DATABASE_URL.`,
+        );
+      }
+      const waited = Date.now() - started;
+      if (waited + delay > budget) {
+        throw new DatabaseStartError(
+          `Cannot reach the database at ${where} (${reason(error)}); gave up after ${Math.round(waited / 1000)} s. Check DATABASE_URL and that PostgreSQL is running.`,
+        );
+      }
+      options.onWaiting?.(
+        `Cannot reach the database at ${where} (${reason(error)}). Trying again in ${delay / 1000} s.`,
+      );
+      await sleep(delay);
+      delay = Math.min(delay * 2, 5_000);
+    }
+  }
 }
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite in DATA_DIR, and migrates it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
+    const timeoutMs = options.timeoutMs ?? 15_000;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: timeoutMs ? Math.min(5_000, timeoutMs) : 5_000,
+      // The server ends a long query or a transaction left idle; the client gives up on a
+      // stalled network a second later, when the server's own answer cannot come.
+      ...(timeoutMs
+        ? {
+            statement_timeout: timeoutMs,
+            idle_in_transaction_session_timeout: timeoutMs,
+            query_timeout: timeoutMs + 1_000,
+          }
+        : {}),
     });
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    const lockClient = await pool.connect();
+    const expected = journalMillis();
+    const migrator = await connectWithRetry(options);
     try {
-      await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+      await migrator.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      await migratePg(drizzlePg(migrator, { schema }), { migrationsFolder });
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw error;
     } finally {
-      await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
-      lockClient.release();
+      await migrator.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+      await migrator.end().catch(() => {});
     }
     return {
       db,
       kind: 'postgres',
       ping: () => ping(db),
+      readiness: () => migrationState(db, expected),
       close: () => pool.end(),
     };
   }
@@ -72,17 +192,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!client) {
     const dir = join(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { extensions: pgliteExtensions });
   }
   const ownsClient = !options.pglite;
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });
   const db = pgliteDb as unknown as Db;
   const opened = client;
+  const expected = journalMillis();
   return {
     db,
     kind: 'pglite',
     ping: () => ping(db),
+    readiness: () => migrationState(db, expected),
     close: async () => {
       if (ownsClient) await opened.close();
     },

@@ -49,6 +49,9 @@ export const problems = {
       undefined,
       { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     ),
-  unavailable: () => new Problem(503, 'unavailable', t('problems.unavailable')),
+  unavailable: (retryAfterSeconds = 30) =>
+    new Problem(503, 'unavailable', t('problems.unavailable'), undefined, {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    }),
   internal: () => new Problem(500, 'internal', t('problems.internal')),
 };

@@ -175,6 +175,45 @@ describe('toProblem', () => {
     },
   );
 
+  it.each([
+    [
+      'refused',
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    ['reset', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['terminated', new Error('Connection terminated unexpectedly')],
+    ['pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['query read timeout', new Error('Query read timeout')],
+    ['admin shutdown', Object.assign(new Error('terminating connection'), { code: '57P01' })],
+    ['connection class', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['statement timeout', Object.assign(new Error('canceling statement'), { code: '57014' })],
+    [
+      'wrapped by drizzle',
+      Object.assign(new Error('Failed query: select 1\nparams: someone@example.test'), {
+        query: 'select 1',
+        params: ['someone@example.test'],
+        cause: Object.assign(new Error('Connection terminated unexpectedly'), {}),
+      }),
+    ],
+  ])('answers a database that is out of reach (%s) with a 503 and Retry-After', (_, error) => {
+    const log = { error: vi.fn(), warn: vi.fn() };
+    const request = { log } as unknown as FastifyRequest;
+    const problem = toProblem(error, request);
+    expect(problem.status).toBe(503);
+    expect(problem.title).toBe(t('problems.unavailable'));
+    expect(problem.headers['retry-after']).toMatch(/^\d+$/);
+    expect(JSON.stringify(problem.toJSON())).not.toContain('10.0.0.7');
+    expect(log.warn).toHaveBeenCalledWith({ err: error }, 'the database is not answering');
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('keeps a query that is wrong (not an outage) a 500', () => {
+    const { request, log } = fakeRequest();
+    const error = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(toProblem(error, request).status).toBe(500);
+    expect(log.error).toHaveBeenCalled();
+  });
+
   it('hides what went wrong in a 500 and logs it instead', () => {
     const { request, log } = fakeRequest();
     const error = new Error('connection refused at 10.0.0.7:5432');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/failures';
 import { Problem, problems } from './errors';
 import { hasKey, t } from './i18n';
 
@@ -79,6 +80,9 @@ function validationProblem(
     : problems.badRequest(t('problems.badRequest'), errors);
 }
 
+/** What a 503 tells clients when the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 30;
+
 /** Turns anything thrown into an application/problem+json answer; 5xx details stay in the log. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
@@ -106,6 +110,11 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     if (status === 415) return problems.unsupportedMedia();
     if (status === 429) return problems.tooManyRequests(60);
     return new Problem(status, 'bad-request', t('problems.unreadable'));
+  }
+  // PostgreSQL down, stalled or restarting: "try again soon", not "a bug".
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'the database is not answering');
+    return problems.unavailable(DATABASE_RETRY_AFTER_SECONDS);
   }
   request.log.error({ err: error }, 'request failed');
   return problems.internal();

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
@@ -23,6 +24,15 @@ export const limitRules = {
   passwordPerIp: { points: 30, duration: 15 * 60 },
   passwordPerEmail: { points: 10, duration: 15 * 60 },
   verifyPerIp: { points: 30, duration: 15 * 60 },
+  // Forum writes, per person (user id): far above what a member writes, low enough to stop a flood.
+  forumTopicPerUser: { points: 10, duration: 60 * 60 },
+  forumReplyPerUser: { points: 60, duration: 60 * 60 },
+  forumEditPerUser: { points: 60, duration: 60 * 60 },
+  forumUploadPerUser: { points: 30, duration: 60 * 60 },
+  /** Reactions and "this helped me" marks, on and off. */
+  forumReactionPerUser: { points: 300, duration: 60 * 60 },
+  /** The composer saves 2 s after typing pauses: one save every 2 s for a whole hour fits. */
+  forumDraftSavePerUser: { points: 1800, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;
@@ -34,11 +44,28 @@ export interface RateLimits {
   reset(name: LimitName, key: string): Promise<void>;
 }
 
+export interface RateLimitOptions {
+  /**
+   * Keys the hash of each limit key (an email, an address), so Redis holds no
+   * email; processes that share a Redis must share it (SESSION_SECRET does).
+   */
+  keySecret?: string;
+}
+
+/** A key as the limiter stores it: an HMAC (or, with no secret, a SHA-256) of it. */
+export function limitKey(key: string, keySecret?: string): string {
+  const hash = keySecret ? createHmac('sha256', keySecret) : createHash('sha256');
+  return hash.update(key).digest('base64url');
+}
+
 /** Limits held in memory for one process, or in Redis when several processes share them. */
 export function createRateLimits(
   redis?: Redis,
   overrides: Partial<Record<LimitName, LimitRule>> = {},
+  { keySecret }: RateLimitOptions = {},
 ): RateLimits {
+  // Derived, so the secret that keys session hashes is not itself the key here.
+  const secret = keySecret ? limitKey('rate-limit-keys', keySecret) : undefined;
   const limiters = new Map<LimitName, RateLimiterAbstract>();
   for (const [name, base] of Object.entries(limitRules) as [LimitName, LimitRule][]) {
     const rule = overrides[name] ?? base;
@@ -59,7 +86,7 @@ export function createRateLimits(
   return {
     async consume(name, key) {
       try {
-        await get(name).consume(key);
+        await get(name).consume(limitKey(key, secret));
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           throw problems.tooManyRequests(error.msBeforeNext / 1000);
@@ -68,7 +95,7 @@ export function createRateLimits(
       }
     },
     async reset(name, key) {
-      await get(name).delete(key);
+      await get(name).delete(limitKey(key, secret));
     },
   };
 }

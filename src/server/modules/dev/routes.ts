@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   DemoAccountsResponse,
   DemoSignInBody,
@@ -5,6 +6,7 @@ import {
   OutboxResponse,
 } from '../../../contract';
 import type { App, AppContext } from '../../app';
+import { isLoopbackAddress } from '../../config';
 import { type Api, problemResponses } from '../../lib/api';
 import { requestMeta, setSessionCookie } from '../../lib/auth-hooks';
 import { recentOutbox } from '../../lib/mail/mailer';
@@ -12,7 +14,54 @@ import { demoAccounts } from '../../seed/demo';
 
 const tags = ['development only'];
 
-/** Tools for development: registered only outside production, and guarded again by access 'dev'. */
+/**
+ * A route constraint: routes that ask for { caller: 'loopback' } exist only
+ * for requests from this machine; anyone else gets the app's plain 404. It
+ * trusts the socket's address, never X-Forwarded-For (TRUST_PROXY or not),
+ * which anyone can write.
+ */
+export const callerConstraint = {
+  name: 'caller',
+  mustMatchWhenDerived: false,
+  storage() {
+    const handlers = new Map<string, unknown>();
+    return {
+      get: (value: string) => (handlers.get(value) ?? null) as never,
+      set: (value: string, handler: unknown) => {
+        handlers.set(value, handler);
+      },
+    };
+  },
+  validate(value: unknown) {
+    if (value !== 'loopback') throw new Error(`caller constraint must be 'loopback', not ${value}`);
+  },
+  deriveConstraint: (request: IncomingMessage) =>
+    isFromThisMachine(request) ? 'loopback' : 'remote',
+};
+
+/**
+ * The socket's peer is loopback, and no proxy on this machine says it forwards
+ * someone else (a tunnel or reverse proxy in front of a development server).
+ * Forwarding headers are only ever used to refuse, so forging them gains nothing.
+ */
+function isFromThisMachine(request: IncomingMessage): boolean {
+  if (!isLoopbackAddress(request.socket?.remoteAddress)) return false;
+  const forwarded = [request.headers['x-forwarded-for'], request.headers['x-real-ip']]
+    .flat()
+    .filter((value): value is string => typeof value === 'string')
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (request.headers.forwarded) return false;
+  return forwarded.every((address) => isLoopbackAddress(address));
+}
+
+const fromThisMachine = { caller: 'loopback' };
+
+/**
+ * Tools for development: registered only outside production, guarded again by
+ * access 'dev', and answered only to loopback callers (the outbox holds sign-in links).
+ */
 export function devRoutes(api: Api, ctx: AppContext) {
   const { db } = ctx.database;
   const app = api as unknown as App;
@@ -21,6 +70,7 @@ export function devRoutes(api: Api, ctx: AppContext) {
     '/dev/outbox',
     {
       config: { access: 'dev' },
+      constraints: fromThisMachine,
       schema: { tags, summary: 'Mail the app would have sent', response: { 200: OutboxResponse } },
     },
     async () => ({
@@ -35,6 +85,7 @@ export function devRoutes(api: Api, ctx: AppContext) {
     '/dev/demo-accounts',
     {
       config: { access: 'dev' },
+      constraints: fromThisMachine,
       schema: {
         tags,
         summary: 'Demo members to sign in as',
@@ -48,6 +99,7 @@ export function devRoutes(api: Api, ctx: AppContext) {
     '/dev/sign-in-as',
     {
       config: { access: 'dev' },
+      constraints: fromThisMachine,
       schema: {
         tags,
         summary: 'Sign in as a demo member',

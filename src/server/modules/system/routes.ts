@@ -29,14 +29,15 @@ export function systemRoutes(api: Api, ctx: AppContext) {
       config: { access: 'public', session: false },
       schema: {
         tags: ['system'],
-        summary: 'The database answers',
+        summary: 'The database answers and every migration is applied',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }),
         },
       },
     },
     async () => {
-      if (!(await ctx.database.ping())) throw problems.unavailable();
+      // A database that answers but lacks migrations would fail on the first real request.
+      if ((await ctx.database.readiness()) !== 'ready') throw problems.unavailable();
       return { status: 'ready' as const, database: ctx.database.kind };
     },
   );
