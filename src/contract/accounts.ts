@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, Email } from './common';
+import { cleanDisplayName } from './names';
 import { Preferences, PreferencesUpdate } from './preferences';
 import { memberRoles, siteRoles } from './values';
 
@@ -9,9 +10,13 @@ export type MemberRole = z.infer<typeof MemberRole>;
 export const SiteRole = z.enum(siteRoles);
 export type SiteRole = z.infer<typeof SiteRole>;
 
+/**
+ * Invisible and direction-changing characters are taken out first, then the name is checked.
+ * Staff-like names are refused by the accounts service, which knows who is staff.
+ */
 export const DisplayName = z
   .string()
-  .trim()
+  .overwrite(cleanDisplayName)
   .min(2, { error: 'fields.displayName.tooShort' })
   .max(40, { error: 'fields.displayName.tooLong' })
   .refine((name) => !/[<>\p{Cc}]/u.test(name), {
@@ -53,6 +58,8 @@ export type PasswordSignInBody = z.infer<typeof PasswordSignInBody>;
 
 export const SetPasswordBody = z.object({
   password: Password,
+  /** Proof it is the owner: needed unless this session came from an email link in the last 10 minutes. */
+  currentPassword: z.string().min(1, { error: 'fields.password.required' }).max(200).optional(),
 });
 export type SetPasswordBody = z.infer<typeof SetPasswordBody>;
 

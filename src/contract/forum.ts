@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberRole } from './accounts';
 import { hasControlCharacter, WrittenText } from './common';
+import { forumLimits } from './forum-limits';
 import { postKinds, reactionKinds, tipThemes } from './values';
 
 export const TipTheme = z.enum(tipThemes);
@@ -62,7 +63,8 @@ export type Reactions = z.infer<typeof Reactions>;
 
 export const TopicSummary = z.object({
   id: z.uuid(),
-  categoryId: z.uuid(),
+  /** Null for a topic on a group's board. */
+  categoryId: z.uuid().nullable(),
   title: z.string(),
   author: Author,
   replyCount: z.number().int(),
@@ -82,6 +84,43 @@ export const TopicListResponse = z.object({
 });
 export type TopicListResponse = z.infer<typeof TopicListResponse>;
 
+/** Why a moderator removed someone's post: a few one-tap reasons, or 'other' with words. */
+export const removalReasons = [
+  'unkind',
+  'private_details',
+  'selling',
+  'harmful_advice',
+  'other',
+] as const;
+export const RemovalReason = z.enum(removalReasons);
+export type RemovalReason = z.infer<typeof RemovalReason>;
+
+/** A moderator's removal of a post, shown to staff only, so it can be reviewed and undone. */
+export const Removal = z.object({
+  reason: RemovalReason,
+  /** The moderator's own words (always given for 'other'). */
+  note: z.string().nullable(),
+  by: Author,
+  at: z.string(),
+  /** The removed words, sanitised like any post, for staff to review. */
+  bodyHtml: z.string(),
+});
+export type Removal = z.infer<typeof Removal>;
+
+export const RemovalBody = z
+  .object({
+    reason: RemovalReason,
+    note: WrittenText.max(forumLimits.removalNote.max, {
+      error: 'forum.fields.removalNote.tooLong',
+    }).optional(),
+  })
+  .strict()
+  .refine(
+    (v) => v.reason !== 'other' || (v.note ?? '').trim().length >= forumLimits.removalNote.min,
+    { error: 'forum.fields.removalNote.required', path: ['note'] },
+  );
+export type RemovalBody = z.infer<typeof RemovalBody>;
+
 export const Post = z.object({
   id: z.uuid(),
   kind: PostKind,
@@ -97,7 +136,14 @@ export const Post = z.object({
   helpfulCount: z.number().int(),
   markedHelpful: z.boolean(),
   canEdit: z.boolean(),
+  /** "Delete my post": the author's own. */
   canDelete: z.boolean(),
+  /** "Remove this post": staff, on someone else's post, with a reason. */
+  canRemove: z.boolean(),
+  /** Staff may put back a post a moderator removed. */
+  canRestore: z.boolean(),
+  /** Set only for staff, while a moderator's removal holds. */
+  removal: Removal.nullable(),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -112,6 +158,8 @@ export const TopicPage = z.object({
     tipTheme: TipTheme.nullable(),
     replyCount: z.number().int(),
     bookmarked: z.boolean(),
+    /** False on a group's board for those who may read it but not write (not members). */
+    canReply: z.boolean(),
     post: Post,
   }),
   replies: z.array(Post),
@@ -119,12 +167,12 @@ export const TopicPage = z.object({
 });
 export type TopicPage = z.infer<typeof TopicPage>;
 
-export const Title = WrittenText.min(3, { error: 'forum.fields.title.tooShort' }).max(150, {
-  error: 'forum.fields.title.tooLong',
-});
-export const Body = WrittenText.min(1, { error: 'forum.fields.body.required' }).max(20_000, {
-  error: 'forum.fields.body.tooLong',
-});
+export const Title = WrittenText.min(forumLimits.title.min, {
+  error: 'forum.fields.title.tooShort',
+}).max(forumLimits.title.max, { error: 'forum.fields.title.tooLong' });
+export const Body = WrittenText.min(forumLimits.body.min, {
+  error: 'forum.fields.body.required',
+}).max(forumLimits.body.max, { error: 'forum.fields.body.tooLong' });
 /** Made by the app once per post it sends, so a double tap posts once. */
 export const IdempotencyKey = z.uuid({ error: 'forum.fields.idempotencyKey.invalid' });
 
@@ -188,7 +236,9 @@ export const TipsResponse = z.object({
 export type TipsResponse = z.infer<typeof TipsResponse>;
 
 export const SearchQuery = z.object({
-  q: WrittenText.min(2, { error: 'forum.fields.search.tooShort' }).max(200),
+  q: WrittenText.min(forumLimits.search.min, { error: 'forum.fields.search.tooShort' }).max(
+    forumLimits.search.max,
+  ),
   category: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(50).default(1),
 });
@@ -207,6 +257,8 @@ export const SearchResponse = z.object({
   results: z.array(SearchResult),
   page: z.number().int(),
   hasMore: z.boolean(),
+  /** Words that find something, offered when the words asked for found nothing ("Did you mean"). */
+  suggestion: z.string().optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
@@ -223,7 +275,9 @@ const DraftText = (max: number) =>
     .string()
     .max(max)
     .refine((text) => !hasControlCharacter(text));
-export const DraftBody = z.object({ title: DraftText(150), body: DraftText(20_000) }).strict();
+export const DraftBody = z
+  .object({ title: DraftText(forumLimits.title.max), body: DraftText(forumLimits.body.max) })
+  .strict();
 export type DraftBody = z.infer<typeof DraftBody>;
 export const Draft = z.object({
   key: z.string(),
@@ -235,7 +289,16 @@ export type Draft = z.infer<typeof Draft>;
 export const DraftResponse = z.object({ draft: Draft.nullable() });
 export type DraftResponse = z.infer<typeof DraftResponse>;
 
-export const BookmarksResponse = z.object({ topics: z.array(TopicSummary) });
+/** A bookmarked topic: in a category, or on a group's board (then `group` says which group). */
+export const BookmarkedTopic = TopicSummary.extend({
+  group: z
+    .object({ id: z.uuid(), name: z.string() })
+    .nullable()
+    .describe('The group whose board the topic is on; its page is /groups/{id}'),
+});
+export type BookmarkedTopic = z.infer<typeof BookmarkedTopic>;
+
+export const BookmarksResponse = z.object({ topics: z.array(BookmarkedTopic) });
 export type BookmarksResponse = z.infer<typeof BookmarksResponse>;
 
 export const ImageUploaded = z.object({

@@ -45,6 +45,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A time zone by its IANA name ("Europe/London"); `error` is the translation key when it is not one. */
+export const timeZoneName = (error: string) => z.string().max(60).refine(isTimeZone, { error });
+
 /** When a group meets, as a person says it; stored as an RRULE with a time zone. */
 export const GroupRhythm = z
   .object({
@@ -59,7 +62,7 @@ export const GroupRhythm = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'groups.fields.startTime.invalid' }),
     durationMinutes: z.number().int().min(15).max(480),
-    timeZone: z.string().max(60).refine(isTimeZone, { error: 'groups.fields.timeZone.invalid' }),
+    timeZone: timeZoneName('groups.fields.timeZone.invalid'),
   })
   .strict()
   .refine((r) => r.frequency !== 'monthly' || r.weekOfMonth !== null, {
@@ -202,17 +205,25 @@ export const GroupSummary = z.object({
   privacy: GroupPrivacy,
   caregiversOnly: z.boolean(),
   country: z.string(),
-  rhythmText: z.string().describe('When it meets, in words, with its time zone'),
+  rhythmText: z
+    .string()
+    .nullable()
+    .describe('When it meets, in words, with its time zone; null when only members may see it'),
   town: z.string().nullable(),
   access: z.array(AccessFeature),
   distanceKm: z.number().nullable(),
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 
+/** Miles where people use miles (GB, US); distances in the API stay in kilometres. */
+export const DistanceUnit = z.enum(['km', 'mi']);
+
 export const DirectoryResponse = z.object({
   groups: z.array(GroupSummary),
   place: Place.nullable().describe('The place distances are measured from'),
   nextCursor: z.string().nullable(),
+  /** How to show distances to this person: by their country, or their language's region. */
+  unit: DistanceUnit,
 });
 export type DirectoryResponse = z.infer<typeof DirectoryResponse>;
 
@@ -231,6 +242,8 @@ export type Announcement = z.infer<typeof Announcement>;
 export const MyMembership = z.object({
   status: MembershipStatus.nullable(),
   role: GroupRole.nullable(),
+  /** The role an invitation offers, while it waits for an answer. */
+  invitedAs: GroupRole.nullable(),
   /** The facilitator's kind words when a request was declined. */
   declineMessage: z.string().nullable(),
   canManage: z.boolean().describe('May approve, decline, remove and invite'),
@@ -243,15 +256,19 @@ export const MyMembership = z.object({
 export type MyMembership = z.infer<typeof MyMembership>;
 
 export const GroupDetail = GroupSummary.extend({
-  rhythm: GroupRhythm,
-  recurrenceRule: z.string(),
+  /** True for a private group seen from outside: when, where and who runs it are left out. */
+  detailsHidden: z.boolean(),
+  rhythm: GroupRhythm.nullable(),
+  recurrenceRule: z.string().nullable(),
   nextMeetings: z.array(Meeting),
   venue: Venue.nullable(),
   facilitators: z.array(PersonRef.extend({ role: GroupRole })),
+  membersVisible: z.boolean().describe('May see who is in the group'),
   announcements: z.array(Announcement).nullable().describe('Null when only members may see them'),
   meetingLink: z.string().nullable().describe('Only members see it'),
   boardVisible: z.boolean(),
   inviteLinkActive: z.boolean().nullable().describe('Only for those who manage the group'),
+  inviteLinkExpiresAt: z.string().nullable().describe('Only for those who manage the group'),
   me: MyMembership,
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;
@@ -264,7 +281,9 @@ export const GroupMembersResponse = z.object({ members: z.array(GroupMember) });
 export type GroupMembersResponse = z.infer<typeof GroupMembersResponse>;
 
 export const JoinRequest = PersonRef.extend({
-  status: z.enum(['pending', 'waitlist']),
+  /** 'invited': an invitation this person has not answered yet. */
+  status: z.enum(['pending', 'waitlist', 'invited']),
+  role: GroupRole,
   message: z.string(),
   askedAt: z.string(),
 });
@@ -298,7 +317,26 @@ export type MemberRoleBody = z.infer<typeof MemberRoleBody>;
 
 export const RemoveMemberBody = z.object({ userId: z.uuid() }).strict();
 
-export const InviteLink = z.object({ token: z.string(), url: z.string() });
+export const InviteLink = z.object({
+  token: z.string(),
+  url: z.string(),
+  expiresAt: z.string().describe('The link stops working then'),
+});
+
+/** Invite one person, by account id or by email; they join only when they say yes. */
+export const InvitationBody = z
+  .object({
+    userId: z.uuid().optional(),
+    email: Email.optional(),
+    role: GroupRole.default('member'),
+  })
+  .strict()
+  .refine((body) => (body.userId === undefined) !== (body.email === undefined), {
+    error: 'groups.fields.admin.oneOf',
+    path: ['email'],
+  });
+export type InvitationBody = z.input<typeof InvitationBody>;
+export type InvitationBodyParsed = z.infer<typeof InvitationBody>;
 export type InviteLink = z.infer<typeof InviteLink>;
 
 export const AnnouncementBody = z
@@ -376,6 +414,8 @@ export type FitsMePrefill = z.infer<typeof FitsMePrefill>;
 export const FitReasonItem = z.object({
   code: z.enum(fitReasons),
   km: z.number().optional(),
+  /** For 'farOnline': the town it meets in, when this person may see it. */
+  town: z.string().optional(),
 });
 export type FitReasonItem = z.infer<typeof FitReasonItem>;
 
@@ -383,6 +423,7 @@ export const FitsMeResponse = z.object({
   matches: z.array(
     z.object({ group: GroupSummary, score: z.number(), reasons: z.array(FitReasonItem) }),
   ),
+  unit: DistanceUnit,
 });
 export type FitsMeResponse = z.infer<typeof FitsMeResponse>;
 

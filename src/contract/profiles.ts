@@ -50,6 +50,13 @@ export const ExperienceVisibility = z.object(
 );
 export type ExperienceVisibility = z.infer<typeof ExperienceVisibility>;
 
+/** Every profile field's visibility: the experience fields, "about me" and the role. */
+export const ProfileVisibility = ExperienceVisibility.extend({
+  about: Visibility,
+  role: Visibility,
+});
+export type ProfileVisibility = z.infer<typeof ProfileVisibility>;
+
 export const About = WrittenText.max(1000, { error: 'fields.about.tooLong' });
 
 /** My own profile, everything in it, as I see it. */
@@ -60,7 +67,9 @@ export const MyProfile = z.object({
   about: z.string(),
   country: z.string().nullable(),
   experience: Experience,
-  visibility: ExperienceVisibility,
+  visibility: ProfileVisibility,
+  /** False while "professional" waits to be checked: until then others never see that role. */
+  roleShown: z.boolean(),
   healthConsent: z.object({ given: z.boolean(), version: z.string().nullable() }),
 });
 export type MyProfile = z.infer<typeof MyProfile>;
@@ -75,8 +84,13 @@ export const ProfileUpdate = z
     about: About,
     country: CountryCode.nullable(),
     experience: Experience.partial().strict(),
-    visibility: ExperienceVisibility.partial().strict(),
+    visibility: ProfileVisibility.partial().strict(),
     healthConsent: z.boolean(),
+    /**
+     * The answer to "keep about me visible?", asked when health consent is withdrawn
+     * (about me often holds health details). False makes it "only me".
+     */
+    keepAboutVisible: z.boolean(),
   })
   .partial()
   .strict();
@@ -86,8 +100,10 @@ export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 export const MemberProfile = z.object({
   id: z.uuid(),
   displayName: z.string(),
-  role: MemberRole,
-  about: z.string(),
+  /** Null when its owner does not share it with this viewer, or it is not checked yet. */
+  role: MemberRole.nullable(),
+  /** Null when its owner does not share it with this viewer. */
+  about: z.string().nullable(),
   experience: Experience.partial(),
 });
 export type MemberProfile = z.infer<typeof MemberProfile>;

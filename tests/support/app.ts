@@ -18,17 +18,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a database of its own, with a clock the test can move. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bt-test-'));
-  const config = loadConfig({
+/** The configuration tests run the app with, its data in a fresh folder named from `dirPrefix`. */
+export function testConfig(env: Record<string, string> = {}, dirPrefix = 'bt-test-') {
+  return loadConfig({
     NODE_ENV: 'test',
-    DATA_DIR: dataDir,
+    DATA_DIR: mkdtempSync(join(tmpdir(), dirPrefix)),
     PUBLIC_URL: ORIGIN,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     SEED_DEMO: 'never',
     ...env,
   });
+}
+
+/** The real app on a database of its own, with a clock the test can move. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(env);
   const database = await openTestDatabase();
   let offset = 0;
   const app = await buildApp(config, { database, now: () => new Date(Date.now() + offset) });
@@ -73,6 +77,50 @@ export interface Member {
   ip: string;
 }
 
+/** POST /api/auth/sign-up from our own pages: an adult survivor who accepts the conduct. */
+export function requestSignUp(
+  app: App,
+  body: Partial<SignUpBody> & { email: string },
+  ip = randomIp(),
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    remoteAddress: ip,
+    headers: { origin: ORIGIN },
+    payload: {
+      displayName: 'Test Member',
+      role: 'survivor',
+      isAdult: true,
+      acceptConduct: true,
+      conductVersion: CONDUCT_VERSION,
+      ...body,
+    },
+  });
+}
+
+/** POST /api/auth/email-link: asks for a sign-in link by mail. */
+export function requestEmailLink(app: App, email: string, ip = randomIp()) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/email-link',
+    remoteAddress: ip,
+    headers: { origin: ORIGIN },
+    payload: { email },
+  });
+}
+
+/** POST /api/auth/email-link/verify: signs in with a mailed token. */
+export function verifyEmailLink(app: App, token: string, ip = randomIp()) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/email-link/verify',
+    remoteAddress: ip,
+    headers: { origin: ORIGIN },
+    payload: { token },
+  });
+}
+
 /** Signs a new member up through the real routes and the dev outbox, and signs them in. */
 export async function makeMember(
   { app }: TestApp,
@@ -80,30 +128,10 @@ export async function makeMember(
 ): Promise<Member> {
   const ip = randomIp();
   const email = overrides.email ?? uniqueEmail(overrides.role ?? 'member');
-  const signUp = await app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-up',
-    remoteAddress: ip,
-    headers: { origin: ORIGIN },
-    payload: {
-      email,
-      displayName: 'Test Member',
-      role: 'survivor',
-      isAdult: true,
-      acceptConduct: true,
-      conductVersion: CONDUCT_VERSION,
-      ...overrides,
-    },
-  });
+  const signUp = await requestSignUp(app, { ...overrides, email }, ip);
   if (signUp.statusCode !== 202) throw new Error(`sign-up failed: ${signUp.body}`);
   const token = await latestTokenFor(app, email);
-  const verify = await app.inject({
-    method: 'POST',
-    url: '/api/auth/email-link/verify',
-    remoteAddress: ip,
-    headers: { origin: ORIGIN },
-    payload: { token },
-  });
+  const verify = await verifyEmailLink(app, token, ip);
   if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`);
   return { user: verify.json().user, cookie: cookieFrom(verify)!, email, ip };
 }
@@ -116,6 +144,16 @@ export async function latestTokenFor(app: App, email: string): Promise<string> {
   );
   if (!mail) throw new Error(`No mail to ${email}`);
   return tokenFromMail(mail.text);
+}
+
+/** PATCH /api/me/profile as this member, from our own pages. */
+export function patchProfile(t: TestApp, who: Member, payload: Record<string, unknown>) {
+  return t.app.inject({
+    method: 'PATCH',
+    url: '/api/me/profile',
+    headers: { cookie: who.cookie, origin: ORIGIN },
+    payload,
+  });
 }
 
 /** Makes a member a moderator or admin (no route does this yet: it is a database fact). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/server/db';
+import { type Database, openDatabase, pgliteExtensions } from '../../src/server/db';
 import { preparedPglite } from './global-setup';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -18,7 +18,7 @@ export function testDbKind(): TestDbKind {
 export async function openTestDatabase(): Promise<Database> {
   if (testDbKind() === 'pglite') {
     const blob = new Blob([readFileSync(preparedPglite)]);
-    const client = await PGlite.create({ loadDataDir: blob });
+    const client = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
     const database = await openDatabase({ dataDir: '', pglite: client });
     return { ...database, close: () => client.close() };
   }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { type LimitName, limitRules } from '../../src/server/lib/rate-limit';
 import { type Member, ORIGIN, type TestApp } from './app';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -94,4 +95,18 @@ export function expectProblem(response: LightMyRequestResponse, status: number) 
   expect(response.statusCode, response.body.slice(0, 300)).toBe(status);
   expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
   return response.json() as { title: string; errors?: Record<string, string> };
+}
+
+const forumWriteLimits = (Object.keys(limitRules) as LimitName[]).filter((name) =>
+  name.startsWith('forum'),
+);
+
+/**
+ * Gives these people a fresh hour of forum writing, so one test's posts do not use up
+ * another's limit (the limits have their own tests in forum-hardening.int.test.ts).
+ */
+export async function forgetWriteLimits(t: TestApp, people: Member[]): Promise<void> {
+  for (const name of forumWriteLimits) {
+    for (const person of people) await t.app.ctx.limits.reset(name, person.user.id);
+  }
 }

@@ -1,5 +1,10 @@
 import type { GroupInputParsed } from '../../contract/groups';
-import type { GroupRole, OrganisationKind } from '../../contract/groups-values';
+import type {
+  Admission,
+  GroupRole,
+  JoinPolicy,
+  OrganisationKind,
+} from '../../contract/groups-values';
 import type { Tx } from '../db';
 import { recurrenceRule } from '../modules/groups/rhythm';
 import {
@@ -39,6 +44,13 @@ const venue = (
 ) => ({ name, address, town, lat, lng, access, accessNotes });
 
 const london = 'Europe/London';
+
+/** How the demo members joined, to match each group's setting ("my groups" counts vetted ones). */
+function admissionFor(joinPolicy: JoinPolicy): Admission {
+  if (joinPolicy === 'ask') return 'approved';
+  if (joinPolicy === 'invite') return 'invitation';
+  return 'open';
+}
 
 /** About fifteen believable groups across the focus tags, formats and seeded countries. */
 export const demoGroups: DemoGroup[] = [
@@ -142,7 +154,8 @@ export const demoGroups: DemoGroup[] = [
     focus: ['caregivers'],
     languages: ['en'],
     sizeCap: 3,
-    joinPolicy: 'open',
+    // Private groups ask: an open door would keep nobody out (issue 7).
+    joinPolicy: 'ask',
     privacy: 'private',
     caregiversOnly: true,
     country: 'GB',
@@ -372,7 +385,8 @@ export const demoGroups: DemoGroup[] = [
     focus: ['lgbtq'],
     languages: ['en'],
     sizeCap: 20,
-    joinPolicy: 'open',
+    // Private groups ask: an open door would keep nobody out (issue 7).
+    joinPolicy: 'ask',
     privacy: 'private',
     caregiversOnly: false,
     country: 'US',
@@ -490,7 +504,8 @@ export const demoGroups: DemoGroup[] = [
     focus: ['caregivers'],
     languages: ['en'],
     sizeCap: 20,
-    joinPolicy: 'open',
+    // Private groups ask: an open door would keep nobody out (issue 7).
+    joinPolicy: 'ask',
     privacy: 'private',
     caregiversOnly: true,
     country: 'AU',
@@ -561,7 +576,14 @@ export async function seedDemoGroups(tx: Tx, idOf: (handle: string) => string | 
     const groupId = row!.id;
     const waiting = (g.waiting ?? []).map(idOf).filter((id): id is string => Boolean(id));
     await tx.insert(groupMembers).values([
-      ...people.map((p) => ({ groupId, ...p, status: 'active' as const, joinedAt })),
+      // Demo members came in as the group's setting says: approved, by invitation, or openly.
+      ...people.map((p) => ({
+        groupId,
+        ...p,
+        status: 'active' as const,
+        admission: admissionFor(g.joinPolicy),
+        joinedAt,
+      })),
       ...waiting.map((userId) => ({
         groupId,
         userId,

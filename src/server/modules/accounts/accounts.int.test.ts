@@ -5,9 +5,11 @@ import {
   makeMember,
   ORIGIN,
   randomIp,
+  requestEmailLink,
   startTestApp,
   type TestApp,
   uniqueEmail,
+  verifyEmailLink,
 } from '../../../../tests/support/app';
 import { EMAIL_LINK_TTL_MS, SESSION_IDLE_TTL_MS } from './service';
 
@@ -34,30 +36,12 @@ describe('sign up and email link', () => {
     const email = uniqueEmail();
     const ip = randomIp();
     const m = await makeMember(t, { email });
-    const ask = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link',
-      remoteAddress: ip,
-      headers: { origin: ORIGIN },
-      payload: { email: m.email },
-    });
+    const ask = await requestEmailLink(t.app, m.email, ip);
     expect(ask.statusCode).toBe(202);
     const token = await latestTokenFor(t.app, email);
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link/verify',
-      remoteAddress: ip,
-      headers: { origin: ORIGIN },
-      payload: { token },
-    });
+    const first = await verifyEmailLink(t.app, token, ip);
     expect(first.statusCode).toBe(200);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link/verify',
-      remoteAddress: ip,
-      headers: { origin: ORIGIN },
-      payload: { token },
-    });
+    const second = await verifyEmailLink(t.app, token, ip);
     expect(second.statusCode).toBe(410);
     expect(second.headers['content-type']).toContain('application/problem+json');
     expect(second.json().title).toMatch(/ask for a new one/);
@@ -65,22 +49,10 @@ describe('sign up and email link', () => {
 
   it('refuses a link older than 15 minutes', async () => {
     const m = await makeMember(t);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { email: m.email },
-    });
+    await requestEmailLink(t.app, m.email, m.ip);
     const token = await latestTokenFor(t.app, m.email);
     t.advanceClock(EMAIL_LINK_TTL_MS + 1000);
-    const late = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link/verify',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { token },
-    });
+    const late = await verifyEmailLink(t.app, token, m.ip);
     expect(late.statusCode).toBe(410);
   });
 });
@@ -101,21 +73,9 @@ describe('sessions', () => {
 
   it('signs out everywhere', async () => {
     const m = await makeMember(t);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { email: m.email },
-    });
+    await requestEmailLink(t.app, m.email, m.ip);
     const token = await latestTokenFor(t.app, m.email);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link/verify',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { token },
-    });
+    const second = await verifyEmailLink(t.app, token, m.ip);
     const secondCookie = cookieFrom(second)!;
     const out = await t.app.inject({
       method: 'POST',
@@ -183,13 +143,7 @@ describe('rate limits', () => {
     const email = uniqueEmail('limited');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/email-link',
-        remoteAddress: randomIp(),
-        headers: { origin: ORIGIN },
-        payload: { email },
-      });
+      const res = await requestEmailLink(t.app, email, randomIp());
       statuses.push(res.statusCode);
       if (res.statusCode === 429) {
         expect(res.json().title).toMatch(/Too many tries/);

@@ -145,13 +145,14 @@ export function accountsRoutes(api: Api, ctx: AppContext) {
       config: { access: 'member' },
       schema: {
         tags,
-        summary: 'Set or change my password (optional: email links always work)',
+        summary:
+          'Set or change my password; needs the current one or an email sign-in in the last 10 minutes',
         body: SetPasswordBody,
         response: { 200: Ok, ...problemResponses },
       },
     },
     async (request) => {
-      await accounts.setPassword(requireActor(request), request.body.password);
+      await accounts.setPassword(requireActor(request), request.body);
       return { ok: true as const };
     },
   );

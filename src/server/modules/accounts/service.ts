@@ -7,23 +7,28 @@ import {
   type SessionUser,
   type SignUpBody,
 } from '../../../contract/accounts';
+import { cleanDisplayName } from '../../../contract/names';
 import {
   completePreferences,
   type Preferences,
   type PreferencesUpdate,
 } from '../../../contract/preferences';
+import type { Visibility } from '../../../contract/profiles';
 import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
-import { problems } from '../../lib/errors';
+import { Problem, problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { type Mailer, renderMail } from '../../lib/mail/mailer';
 import type { RateLimits } from '../../lib/rate-limit';
 import { hashToken, newToken } from '../../lib/tokens';
+import { hasRecentEmailProof, mayUseName, roleIsShown, roleShownBesidePosts } from './permissions';
 import { type ConsentKind, consents, emailTokens, sessions, users } from './tables';
 
 export const EMAIL_LINK_TTL_MS = 15 * 60 * 1000;
 export const SESSION_IDLE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** However much it is used, a session ends this long after its sign-in. */
+export const SESSION_ABSOLUTE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 /** A session's expiry is pushed forward at most this often, to spare a write per request. */
 const SESSION_REFRESH_AFTER_MS = 60 * 60 * 1000;
 
@@ -50,6 +55,13 @@ interface Deps {
 // Verifying against this keeps a wrong email as slow as a wrong password.
 const dummyHash = await hash('not a real password, only for timing');
 
+/** A stored name as others see it: hidden characters that older rules let in are taken out. */
+export function shownName(stored: string): string {
+  return cleanDisplayName(stored) || t('accounts.unnamedMember');
+}
+
+const staffLikeName = () => problems.invalid({ displayName: t('fields.displayName.staffLike') });
+
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
 export function createAccountsService({
@@ -68,15 +80,22 @@ export function createAccountsService({
     welcome: boolean,
   ) {
     const token = newToken();
-    await db.insert(emailTokens).values({
-      userId,
-      tokenHash: tokenHash(token),
-      expiresAt: new Date(now().getTime() + EMAIL_LINK_TTL_MS),
+    await db.transaction(async (tx) => {
+      // A new link voids the older unused ones: only the newest mail can sign in.
+      await tx
+        .delete(emailTokens)
+        .where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
+      await tx.insert(emailTokens).values({
+        userId,
+        tokenHash: tokenHash(token),
+        createdAt: now(),
+        expiresAt: new Date(now().getTime() + EMAIL_LINK_TTL_MS),
+      });
     });
     const url = `${config.publicUrl}/sign-in/link#token=${token}`;
     const key = welcome ? 'mail.welcome' : 'mail.signIn';
     const body = renderMail({
-      greeting: t('mail.greeting', { name: displayName }),
+      greeting: t('mail.greeting', { name: shownName(displayName) }),
       paragraphs: [t(`${key}.intro`), t('mail.linkExpiry')],
       button: { label: t(`${key}.button`), url },
       footer: t('mail.notYou'),
@@ -138,9 +157,10 @@ export function createAccountsService({
       .limit(1);
     if (!row) throw problems.notFound();
     const conductVersion = await currentConsent(userId, 'code_of_conduct');
-    const { passwordHash, preferences, ...rest } = row;
+    const { passwordHash, preferences, displayName, ...rest } = row;
     return {
       ...rest,
+      displayName: shownName(displayName),
       hasPassword: passwordHash !== null,
       preferences: completePreferences(preferences),
       conductVersion: conductVersion ?? '',
@@ -148,17 +168,48 @@ export function createAccountsService({
     };
   }
 
-  async function createSession(userId: string, meta: RequestMeta): Promise<NewSession> {
+  async function createSession(
+    userId: string,
+    meta: RequestMeta,
+    { byEmailLink = false } = {},
+  ): Promise<NewSession> {
     const token = newToken();
-    const expiresAt = new Date(now().getTime() + SESSION_IDLE_TTL_MS);
+    const signedInAt = now();
+    const expiresAt = new Date(signedInAt.getTime() + SESSION_IDLE_TTL_MS);
     await db.insert(sessions).values({
       userId,
       tokenHash: tokenHash(token),
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      // The absolute lifetime counts from here, so it follows the app's clock.
+      createdAt: signedInAt,
+      lastUsedAt: signedInAt,
       expiresAt,
+      emailProvenAt: byEmailLink ? signedInAt : null,
     });
     await db.update(users).set({ lastSeenAt: now() }).where(eq(users.id, userId));
     return { token, expiresAt, user: await sessionUser(userId) };
+  }
+
+  /** 403 with what to do: type the current password, or sign in again by email. */
+  function proofNeeded(hasPassword: boolean, fieldKey: string) {
+    return new Problem(
+      403,
+      'proof-needed',
+      t(hasPassword ? 'problems.proofNeeded' : 'problems.proofNeededNoPassword'),
+      hasPassword ? { currentPassword: t(fieldKey) } : undefined,
+    );
+  }
+
+  /** Tells the owner their password was set or changed, and what to do if it was not them. */
+  async function sendPasswordMail(email: string, displayName: string, changed: boolean) {
+    const key = changed ? 'mail.passwordChanged' : 'mail.passwordSet';
+    const body = renderMail({
+      greeting: t('mail.greeting', { name: shownName(displayName) }),
+      paragraphs: [t(`${key}.intro`), t('mail.passwordNotYou'), t('mail.passwordNotYouNext')],
+      button: { label: t('mail.passwordButton'), url: `${config.publicUrl}/sign-in` },
+      footer: t('mail.passwordFooter'),
+    });
+    await mailer.send({ to: email, subject: t(`${key}.subject`), ...body });
   }
 
   return {
@@ -169,6 +220,8 @@ export function createAccountsService({
     async signUp(input: SignUpBody, meta: RequestMeta): Promise<void> {
       await limits.consume('signUpPerIp', meta.ip);
       await limits.consume('signUpPerEmail', input.email);
+      // Everyone starts as a member, so nobody starts with a staff-like name.
+      if (!mayUseName('member', input.displayName)) throw staffLikeName();
       if (input.conductVersion !== CONDUCT_VERSION) {
         throw problems.conflict(t('problems.conductChanged'), {
           acceptConduct: t('problems.conductChanged'),
@@ -239,7 +292,7 @@ export function createAccountsService({
         .update(users)
         .set({ emailVerifiedAt: now() })
         .where(and(eq(users.id, spent.userId), isNull(users.emailVerifiedAt)));
-      return createSession(spent.userId, meta);
+      return createSession(spent.userId, meta, { byEmailLink: true });
     },
 
     async passwordSignIn(input: PasswordSignInBody, meta: RequestMeta): Promise<NewSession> {
@@ -266,12 +319,45 @@ export function createAccountsService({
       return createSession(demo.id, meta);
     },
 
-    async setPassword(actor: Actor, password: string): Promise<void> {
-      const passwordHash = await hash(password);
+    /**
+     * Sets or changes the password. It needs recent proof that the owner is here: the
+     * current password, or a sign-in by email link in the last 10 minutes. Otherwise a
+     * stolen session could set a password that outlives "sign out everywhere".
+     */
+    async setPassword(
+      actor: Actor,
+      input: { password: string; currentPassword?: string | undefined },
+    ): Promise<void> {
+      const [row] = await db
+        .select({
+          email: users.email,
+          displayName: users.displayName,
+          passwordHash: users.passwordHash,
+          emailProvenAt: sessions.emailProvenAt,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, actor.sessionId), eq(sessions.userId, actor.userId)))
+        .limit(1);
+      if (!row) throw problems.signInNeeded();
+      if (input.currentPassword !== undefined) {
+        // Each guess counts against the same limit as signing in with a password.
+        await limits.consume('passwordPerEmail', row.email);
+        const ok = await verify(row.passwordHash ?? dummyHash, input.currentPassword).catch(
+          () => false,
+        );
+        if (!row.passwordHash || !ok) {
+          throw proofNeeded(row.passwordHash !== null, 'fields.currentPassword.wrong');
+        }
+      } else if (!hasRecentEmailProof(row.emailProvenAt, now())) {
+        throw proofNeeded(row.passwordHash !== null, 'fields.currentPassword.required');
+      }
+      const passwordHash = await hash(input.password);
       await db
         .update(users)
         .set({ passwordHash, updatedAt: now() })
         .where(eq(users.id, actor.userId));
+      await sendPasswordMail(row.email, row.displayName, row.passwordHash !== null);
     },
 
     async removePassword(actor: Actor): Promise<void> {
@@ -288,13 +374,21 @@ export function createAccountsService({
         .select({
           sessionId: sessions.id,
           userId: sessions.userId,
+          createdAt: sessions.createdAt,
           lastUsedAt: sessions.lastUsedAt,
           siteRole: users.siteRole,
           trustLevel: users.trustLevel,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, current)))
+        .where(
+          and(
+            eq(sessions.tokenHash, tokenHash(token)),
+            gt(sessions.expiresAt, current),
+            // The absolute lifetime holds even for a session whose expiry was written earlier.
+            gt(sessions.createdAt, new Date(current.getTime() - SESSION_ABSOLUTE_TTL_MS)),
+          ),
+        )
         .limit(1);
       if (!row) return null;
       const actor: Actor = {
@@ -304,7 +398,13 @@ export function createAccountsService({
         trustLevel: row.trustLevel,
       };
       if (current.getTime() - row.lastUsedAt.getTime() < SESSION_REFRESH_AFTER_MS) return { actor };
-      const refreshedUntil = new Date(current.getTime() + SESSION_IDLE_TTL_MS);
+      // Slides forward with use, but never past the absolute end.
+      const refreshedUntil = new Date(
+        Math.min(
+          current.getTime() + SESSION_IDLE_TTL_MS,
+          row.createdAt.getTime() + SESSION_ABSOLUTE_TTL_MS,
+        ),
+      );
       await db
         .update(sessions)
         .set({ lastUsedAt: current, expiresAt: refreshedUntil })
@@ -317,8 +417,14 @@ export function createAccountsService({
       await db.delete(sessions).where(eq(sessions.id, actor.sessionId));
     },
 
+    /** Ends every session, and voids every unused sign-in link, so nothing old still works. */
     async signOutEverywhere(actor: Actor): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.userId, actor.userId));
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(eq(sessions.userId, actor.userId));
+        await tx
+          .delete(emailTokens)
+          .where(and(eq(emailTokens.userId, actor.userId), isNull(emailTokens.usedAt)));
+      });
     },
 
     async updatePreferences(actor: Actor, update: PreferencesUpdate): Promise<Preferences> {
@@ -360,29 +466,83 @@ export function createAccountsService({
       return row.role;
     },
 
-    /** Names and roles of the people who wrote things, for showing beside their words. */
+    /**
+     * Names and roles of the people who wrote things, for showing beside their words.
+     * The role is null unless its owner shows it to all members and it is not an
+     * unchecked "professional".
+     */
     async authorsByIds(
       ids: string[],
-    ): Promise<Map<string, { displayName: string; role: MemberRole }>> {
+    ): Promise<Map<string, { displayName: string; role: MemberRole | null }>> {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map();
       const rows = await db
-        .select({ id: users.id, displayName: users.displayName, role: users.role })
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          role: users.role,
+          roleVisibility: users.roleVisibility,
+          professionalVerifiedAt: users.professionalVerifiedAt,
+        })
         .from(users)
         .where(inArray(users.id, unique));
-      return new Map(rows.map((r) => [r.id, { displayName: r.displayName, role: r.role }]));
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            displayName: shownName(r.displayName),
+            role: roleShownBesidePosts(r.role, r.roleVisibility, r.professionalVerifiedAt)
+              ? r.role
+              : null,
+          },
+        ]),
+      );
     },
 
-    /** Changes the identity fields that live with the account. */
+    /** The identity fields of a profile: name, role, who sees the role, and may it be shown. */
+    async identity(userId: string): Promise<{
+      displayName: string;
+      role: MemberRole;
+      roleVisibility: Visibility;
+      roleShown: boolean;
+    } | null> {
+      const [row] = await db
+        .select({
+          displayName: users.displayName,
+          role: users.role,
+          roleVisibility: users.roleVisibility,
+          professionalVerifiedAt: users.professionalVerifiedAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId))
+        .limit(1);
+      if (!row) return null;
+      return {
+        displayName: shownName(row.displayName),
+        role: row.role,
+        roleVisibility: row.roleVisibility,
+        roleShown: roleIsShown(row.role, row.professionalVerifiedAt),
+      };
+    },
+
+    /** Changes the identity fields that live with the account; staff-like names are for staff. */
     async updateIdentity(
-      userId: string,
-      change: { displayName?: string; role?: MemberRole; country?: string | null },
+      actor: Actor,
+      change: {
+        displayName?: string;
+        role?: MemberRole;
+        roleVisibility?: Visibility;
+        country?: string | null;
+      },
     ): Promise<void> {
       if (Object.keys(change).length === 0) return;
+      if (change.displayName !== undefined && !mayUseName(actor.siteRole, change.displayName)) {
+        throw staffLikeName();
+      }
       await db
         .update(users)
         .set({ ...change, updatedAt: now() })
-        .where(eq(users.id, userId));
+        .where(eq(users.id, actor.userId));
     },
 
     currentConsent,

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { MemberRole, SiteRole } from '../../../contract/accounts';
 import type { Preferences } from '../../../contract/preferences';
+import type { Visibility } from '../../../contract/profiles';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,6 +27,10 @@ export const users = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     displayName: text('display_name').notNull(),
     role: text('role').$type<MemberRole>().notNull(),
+    /** Who sees the role beside the person's name (posts, profile). */
+    roleVisibility: text('role_visibility').$type<Visibility>().notNull().default('members'),
+    /** Set once someone checks a "professional" is one; until then that role is never shown. */
+    professionalVerifiedAt: timestamp('professional_verified_at', { withTimezone: true }),
     siteRole: text('site_role').$type<SiteRole>().notNull().default('member'),
     /** Ordered trust level (SAFETY.md); thresholds come with moderation. */
     trustLevel: smallint('trust_level').notNull().default(0),
@@ -54,6 +59,8 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When this session last came from an email link: recent proof for a password change. */
+    emailProvenAt: timestamp('email_proven_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('sessions_token_hash_key').on(t.tokenHash),

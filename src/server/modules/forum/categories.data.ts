@@ -46,7 +46,7 @@ export const seededCategories: CategoryInput[] = [
   },
   {
     slug: 'caregivers',
-    name: "Caregivers' corner",
+    name: "Carers' corner",
     description: 'For the people who care. A space of your own.',
     tipTheme: 'caregiving',
     sortOrder: 70,

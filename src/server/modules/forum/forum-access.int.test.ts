@@ -51,8 +51,8 @@ beforeAll(async () => {
   [author, other, moderator, admin] = await Promise.all([
     makeMember(t, { displayName: 'Author' }),
     makeMember(t, { displayName: 'Other' }),
-    makeMember(t, { displayName: 'Moderator' }),
-    makeMember(t, { displayName: 'Admin' }),
+    makeMember(t, { displayName: 'Mona' }),
+    makeMember(t, { displayName: 'Adam' }),
   ]);
   await promote(t, moderator.user.id, 'moderator');
   await promote(t, admin.user.id, 'admin');
@@ -90,6 +90,8 @@ describe('nobody signed in', () => {
     ['POST', `/api/forum/topics/${id}/replies`, { body: 'x', idempotencyKey: id }],
     ['PATCH', `/api/forum/replies/${id}`, { body: 'x' }],
     ['DELETE', `/api/forum/posts/topic/${id}`],
+    ['POST', `/api/forum/posts/topic/${id}/removal`, { reason: 'unkind' }],
+    ['POST', `/api/forum/posts/topic/${id}/restore`],
     ['GET', `/api/forum/posts/topic/${id}/revisions`],
     ['PUT', `/api/forum/posts/topic/${id}/reactions/me_too`],
     ['DELETE', `/api/forum/posts/topic/${id}/reactions/me_too`],
@@ -135,7 +137,9 @@ describe('reading', () => {
       // The markdown as written is only for its author, to edit it.
       expect(page.json().topic.post.body === null).toBe(who !== author);
       expect(page.json().topic.post.canEdit).toBe(who === author);
-      expect(page.json().topic.post.canDelete).toBe(who !== other);
+      // "Delete my post" is the author's; staff get "Remove this post" (with a reason) instead.
+      expect(page.json().topic.post.canDelete).toBe(who === author);
+      expect(page.json().topic.post.canRemove).toBe(who === moderator || who === admin);
       expect((await call(who, 'GET', '/api/forum/tips?theme=daily_living')).statusCode).toBe(200);
       expect((await call(who, 'GET', '/api/forum/search?q=dressed')).statusCode).toBe(200);
     }
@@ -211,28 +215,46 @@ describe('writing and changing posts', () => {
     );
   });
 
-  it('the author deletes their own post; another member may not; moderators may delete any', async () => {
+  it('the author deletes their own post; no one else may, not even staff without a reason', async () => {
     const topicId = await newTopic();
     const mine = await postReply(t, author, topicId);
     const forModerator = await postReply(t, author, topicId);
-    const forAdmin = await postReply(t, author, topicId);
     expectProblem(await call(other, 'DELETE', `/api/forum/posts/reply/${mine}`), 403);
     expectProblem(await call(other, 'DELETE', `/api/forum/posts/topic/${topicId}`), 403);
+    for (const staff of [moderator, admin]) {
+      expectProblem(await call(staff, 'DELETE', `/api/forum/posts/reply/${forModerator}`), 403);
+    }
     expect((await call(author, 'DELETE', `/api/forum/posts/reply/${mine}`)).statusCode).toBe(200);
-    expect(
-      (await call(moderator, 'DELETE', `/api/forum/posts/reply/${forModerator}`)).statusCode,
-    ).toBe(200);
-    expect((await call(admin, 'DELETE', `/api/forum/posts/reply/${forAdmin}`)).statusCode).toBe(
-      200,
-    );
     // A removed post cannot be edited any more, not even by its author.
     expectProblem(await call(author, 'PATCH', `/api/forum/replies/${mine}`, { body: 'Back' }), 403);
-    expect((await call(moderator, 'DELETE', `/api/forum/posts/topic/${topicId}`)).statusCode).toBe(
+    expect((await call(author, 'DELETE', `/api/forum/posts/topic/${topicId}`)).statusCode).toBe(
       200,
     );
     const page = await call(author, 'GET', `/api/forum/topics/${topicId}`);
     expect(page.json().topic.post).toMatchObject({ deleted: true, bodyHtml: '', body: null });
     expectProblem(await call(author, 'DELETE', `/api/forum/posts/reply/${randomUUID()}`), 404);
+  });
+
+  it('staff remove and restore with a reason; members may not', async () => {
+    const topicId = await newTopic();
+    const replies = [await postReply(t, author, topicId), await postReply(t, author, topicId)];
+    const removal = (id: string) => `/api/forum/posts/reply/${id}/removal`;
+    const restore = (id: string) => `/api/forum/posts/reply/${id}/restore`;
+    for (const who of [author, other]) {
+      expectProblem(await call(who, 'POST', removal(replies[0]!), { reason: 'unkind' }), 403);
+      expectProblem(await call(who, 'POST', restore(replies[0]!)), 403);
+    }
+    for (const [i, staff] of [moderator, admin].entries()) {
+      const id = replies[i]!;
+      expect((await call(staff, 'POST', removal(id), { reason: 'unkind' })).statusCode).toBe(200);
+      expect((await call(staff, 'POST', restore(id))).statusCode).toBe(200);
+    }
+    expectProblem(
+      await call(moderator, 'POST', `/api/forum/posts/topic/${randomUUID()}/removal`, {
+        reason: 'unkind',
+      }),
+      404,
+    );
   });
 
   it('revisions are for moderators and admins only', async () => {
@@ -362,7 +384,7 @@ describe('drafts', () => {
 });
 
 describe('images', () => {
-  it('members upload and see pictures', async () => {
+  it('members upload pictures; others see one once a post shows it', async () => {
     const png = await sharp({
       create: { width: 4, height: 3, channels: 3, background: '#336699' },
     })
@@ -373,7 +395,11 @@ describe('images', () => {
     exercised.add('POST /api/forum/images');
     const { id, url } = uploaded.json();
     expect(url).toBe(`/api/forum/images/${id}`);
-    for (const who of [author, other, moderator]) {
+    // Until a post uses it, a picture is its uploader's alone.
+    expect((await call(other, 'GET', url)).statusCode).toBe(200);
+    for (const who of [author, moderator, admin]) expectProblem(await call(who, 'GET', url), 404);
+    await postTopic(t, other, { categoryId: daily, body: `![a blue square](${url})` });
+    for (const who of [author, other, moderator, admin]) {
       const seen = await call(who, 'GET', url);
       expect(seen.statusCode).toBe(200);
       expect(seen.headers['content-type']).toBe('image/webp');

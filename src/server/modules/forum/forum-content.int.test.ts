@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Member, makeMember, startTestApp, type TestApp } from '../../../../tests/support/app';
 import {
   categoryId,
   expectProblem,
+  forgetWriteLimits,
   forumClient,
   postReply,
   postTopic,
@@ -32,6 +33,7 @@ beforeAll(async () => {
   feelings = await categoryId(t, writer, 'feelings');
 });
 afterAll(() => t?.close());
+beforeEach(() => forgetWriteLimits(t, [writer, reader]));
 
 async function shownHtml(topicId: string) {
   const page = await call(reader, 'GET', `/api/forum/topics/${topicId}`);

@@ -20,6 +20,7 @@ import {
   PostParams,
   ReactionParams,
   Reactions,
+  RemovalBody,
   RevisionsResponse,
   SearchQuery,
   SearchResponse,
@@ -181,7 +182,7 @@ export function forumRoutes(api: Api, ctx: AppContext) {
       config: member,
       schema: {
         tags,
-        summary: 'Remove my post (moderators may remove any)',
+        summary: "Delete my own post (staff remove other people's posts with a reason: /removal)",
         params: PostParams,
         body: noBody,
         response: { 200: Ok, ...problemResponses },
@@ -189,6 +190,48 @@ export function forumRoutes(api: Api, ctx: AppContext) {
     },
     async (request) => {
       await forum.deletePost(requireActor(request), request.params.kind, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/forum/posts/:kind/:id/removal',
+    {
+      config: { access: 'moderator' },
+      schema: {
+        tags,
+        summary:
+          "Remove someone's post, with a reason (staff). The post and the reason are kept for review",
+        params: PostParams,
+        body: RemovalBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.removePost(
+        requireActor(request),
+        request.params.kind,
+        request.params.id,
+        request.body,
+      );
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/forum/posts/:kind/:id/restore',
+    {
+      config: { access: 'moderator' },
+      schema: {
+        tags,
+        summary: 'Put back a post a moderator removed (staff)',
+        params: PostParams,
+        body: noBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await forum.restorePost(requireActor(request), request.params.kind, request.params.id);
       return { ok: true as const };
     },
   );
@@ -378,12 +421,19 @@ export function forumRoutes(api: Api, ctx: AppContext) {
       schema: { tags, summary: 'A picture from a post', params: IdParams },
     },
     async (request, reply) => {
-      const image = await forum.image(request.params.id);
-      return reply
-        .type(image.mime)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .send(image.data);
+      const image = await forum.image(request.actor, request.params.id);
+      // Never kept by shared caches. A picture that not every member may see (a board's, or
+      // one not yet in a post) is checked again each time, so leaving a group ends access.
+      const etag = `"${request.params.id}"`;
+      reply
+        .header(
+          'cache-control',
+          image.audience === 'members' ? 'private, max-age=86400' : 'private, no-cache',
+        )
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(image.mime).send(image.data);
     },
   );
 

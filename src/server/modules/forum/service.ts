@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql }
 import sharp, { type OutputInfo } from 'sharp';
 import type {
   Author,
+  BookmarkedTopic,
   CategoriesResponse,
   Category,
   CategoryInput,
@@ -17,6 +18,8 @@ import type {
   PostKind,
   ReactionKind,
   Reactions,
+  Removal,
+  RemovalBody,
   RevisionsResponse,
   SearchResponse,
   TipsResponse,
@@ -26,11 +29,12 @@ import type {
   TopicSummary,
 } from '../../../contract/forum';
 import { FORUM_IMAGE_PATH, REPLIES_PER_PAGE, TOPICS_PER_PAGE } from '../../../contract/values';
-import { type Db, queryRows } from '../../db';
-import type { Actor } from '../../lib/access';
-import { problems } from '../../lib/errors';
+import { type Db, queryRows, type Tx } from '../../db';
+import { type Actor, isModerator } from '../../lib/access';
+import { Problem, problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { imageIdsIn, imageProblems, renderPost } from '../../lib/markdown';
+import type { LimitName, RateLimits } from '../../lib/rate-limit';
 import type { Storage } from '../../lib/storage';
 import type { AccountsService } from '../accounts/service';
 import { seededCategories } from './categories.data';
@@ -39,14 +43,21 @@ import {
   canCreateTopic,
   canDeletePost,
   canEditPost,
+  canEmbedImage,
   canManageCategories,
   canMarkHelpful,
   canReactTo,
+  canRemovePost,
   canReply,
+  canRestorePost,
+  canReviewRemovals,
+  canSeeImage,
   canSeeRevisions,
   canSeeTopic,
+  canWriteOn,
   type PostFacts,
 } from './permissions';
+import { createForumSearch } from './search';
 import {
   forumBookmarks,
   forumCategories,
@@ -54,7 +65,9 @@ import {
   forumDrafts,
   forumHelpful,
   forumImages,
+  forumImageUses,
   forumReactions,
+  forumRemovals,
   forumReplies,
   forumRevisions,
   forumTopicReads,
@@ -63,26 +76,38 @@ import {
 
 /** What the forum asks of the groups module about a group's private board. */
 export interface GroupBoards {
+  /** Reading the board: who the group lets in. */
   canSeeBoard(actor: Actor, groupId: string): Promise<boolean>;
+  /** Writing on the board (topics, replies, edits, reactions): the group's members. */
+  canPostOnBoard(actor: Actor, groupId: string): Promise<boolean>;
+  /** The group's name, to show where a board topic is (null when there is no such group). */
+  groupName?(actor: Actor, groupId: string): Promise<string | null>;
 }
 
 /** Until the groups module says otherwise, a group's board is closed to everyone. */
-const closedBoards: GroupBoards = { canSeeBoard: async () => false };
+const closedBoards: GroupBoards = {
+  canSeeBoard: async () => false,
+  canPostOnBoard: async () => false,
+};
 
 interface Deps {
   db: Db;
   accounts: AccountsService;
   storage: Storage;
+  /** Per-person limits on writing (limitRules in lib/rate-limit.ts). */
+  limits: RateLimits;
   groupBoards?: GroupBoards;
   now?: (() => Date) | undefined;
 }
 
 /** The text-search configuration for a post's language; only English strings exist yet. */
 export function searchConfigFor(language: string | undefined): string {
-  return language === 'en' || !language ? 'english' : 'simple';
+  return !language || language === 'en' || language.startsWith('en-') ? 'english' : 'simple';
 }
 
 export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+/** Unfinished posts a person may keep on the server; updating one they have always works. */
+export const MAX_DRAFTS_PER_PERSON = 50;
 const IMAGE_MAX_SIDE = 1600;
 const ACCEPTED_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
 /** A visit this long after the last one starts a new "since your last visit". */
@@ -95,13 +120,18 @@ type ReplyRow = typeof forumReplies.$inferSelect;
 
 export type ForumService = ReturnType<typeof createForumService>;
 
+/** Who may see a picture: every member (it is in a category's post), or fewer (board, or unused). */
+export type ImageAudience = 'members' | 'restricted';
+
 export function createForumService({
   db,
   accounts,
   storage,
+  limits,
   groupBoards = closedBoards,
   now = () => new Date(),
 }: Deps) {
+  const searchForum = createForumSearch(db);
   const topicFacts = (topic: Pick<TopicRow, 'authorId' | 'deletedAt' | 'groupId'>): PostFacts => ({
     authorId: topic.authorId,
     deleted: topic.deletedAt !== null,
@@ -111,6 +141,34 @@ export function createForumService({
   async function seesBoard(actor: Actor | null, groupId: string | null): Promise<boolean> {
     if (groupId === null) return true;
     return actor !== null && groupBoards.canSeeBoard(actor, groupId);
+  }
+
+  /** May this person write where the post sits? Every member in a category; members on a board. */
+  async function writesOnBoard(actor: Actor | null, groupId: string | null): Promise<boolean> {
+    if (groupId === null) return actor !== null;
+    return actor !== null && groupBoards.canPostOnBoard(actor, groupId);
+  }
+
+  /**
+   * Counts one write against the person's limit. The 429 says, in plain words, that the words
+   * are kept: nothing was written, and no draft is thrown away.
+   */
+  async function spend(name: LimitName, actor: Actor): Promise<void> {
+    try {
+      await limits.consume(name, actor.userId);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 429) {
+        const seconds = Number(error.headers['retry-after'] ?? 60);
+        throw new Problem(
+          429,
+          error.type,
+          t('forum.problems.writingTooFast', { minutes: Math.max(1, Math.ceil(seconds / 60)) }),
+          undefined,
+          error.headers,
+        );
+      }
+      throw error;
+    }
   }
 
   async function authorsFor(ids: (string | null)[]): Promise<(id: string | null) => Author> {
@@ -202,15 +260,68 @@ export function createForumService({
     return rendered;
   }
 
-  async function checkImagesExist(images: { src: string }[]) {
+  /**
+   * The pictures a post shows must exist and be the writer's own uploads (an edit may keep
+   * those the post already showed). Answers their ids, to record the post's use of them.
+   */
+  async function checkImagesUsable(
+    actor: Actor,
+    images: { src: string }[],
+    post?: { kind: PostKind; id: string },
+  ): Promise<string[]> {
     const ids = [...new Set(imageIdsIn(images.map((i) => ({ ...i, alt: '' }))))];
-    if (ids.length === 0) return;
+    if (ids.length === 0) return ids;
     const found = await db
-      .select({ id: forumImages.id })
+      .select({ id: forumImages.id, uploaderId: forumImages.uploaderId })
       .from(forumImages)
       .where(inArray(forumImages.id, ids));
     if (found.length !== ids.length)
       throw problems.invalid({ body: t('forum.fields.body.imageSource') });
+    const foreign = found.filter((image) => !canEmbedImage(actor, image, false));
+    if (foreign.length === 0) return ids;
+    const kept = post
+      ? await db
+          .select({ imageId: forumImageUses.imageId })
+          .from(forumImageUses)
+          .where(
+            and(
+              eq(forumImageUses.postKind, post.kind),
+              eq(forumImageUses.postId, post.id),
+              inArray(
+                forumImageUses.imageId,
+                foreign.map((image) => image.id),
+              ),
+            ),
+          )
+      : [];
+    const inThisPost = new Set(kept.map((k) => k.imageId));
+    if (foreign.some((image) => !canEmbedImage(actor, image, inThisPost.has(image.id)))) {
+      throw problems.invalid({ body: t('forum.fields.body.imageNotYours') });
+    }
+    return ids;
+  }
+
+  /** Records which pictures a post shows now (replacing what it showed before an edit). */
+  async function recordImageUses(
+    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    post: { kind: PostKind; id: string; topicId: string },
+    imageIds: string[],
+  ) {
+    await tx
+      .delete(forumImageUses)
+      .where(and(eq(forumImageUses.postKind, post.kind), eq(forumImageUses.postId, post.id)));
+    if (imageIds.length === 0) return;
+    await tx
+      .insert(forumImageUses)
+      .values(
+        imageIds.map((imageId) => ({
+          imageId,
+          postKind: post.kind,
+          postId: post.id,
+          topicId: post.topicId,
+        })),
+      )
+      .onConflictDoNothing();
   }
 
   async function reactionsFor(actor: Actor, postIds: string[]): Promise<Map<string, Reactions>> {
@@ -261,6 +372,9 @@ export function createForumService({
     author: Author,
     reactions: Reactions | undefined,
     helpful: boolean,
+    writes: boolean,
+    /** A moderator's removal of it, loaded only for staff. */
+    removal: Removal | null = null,
   ): Post {
     const facts: PostFacts = {
       authorId: row.authorId,
@@ -280,9 +394,77 @@ export function createForumService({
       reactions: reactions ?? reactionZero(),
       helpfulCount: row.helpfulCount,
       markedHelpful: helpful,
-      canEdit: canEditPost(actor, facts),
+      canEdit: canEditPost(actor, facts, writes),
       canDelete: canDeletePost(actor, facts),
+      canRemove: canRemovePost(actor, facts),
+      canRestore: canRestorePost(actor, removal !== null),
+      removal,
     };
+  }
+
+  /**
+   * Staff see why a moderator removed each of these posts, and the removed words; for
+   * anyone else nothing is read and every post shows the plain removed placeholder.
+   */
+  async function removalsFor(
+    actor: Actor,
+    posts: { id: string; deletedAt: Date | null; bodyHtml: string }[],
+  ): Promise<Map<string, Removal>> {
+    const result = new Map<string, Removal>();
+    const removed = posts.filter((p) => p.deletedAt !== null);
+    if (!canReviewRemovals(actor) || removed.length === 0) return result;
+    const rows = await db
+      .select({
+        postId: forumRemovals.postId,
+        removedBy: forumRemovals.removedBy,
+        reason: forumRemovals.reason,
+        note: forumRemovals.note,
+        removedAt: forumRemovals.removedAt,
+      })
+      .from(forumRemovals)
+      .where(
+        and(
+          inArray(
+            forumRemovals.postId,
+            removed.map((p) => p.id),
+          ),
+          isNull(forumRemovals.restoredAt),
+        ),
+      );
+    if (rows.length === 0) return result;
+    const byOf = await authorsFor(rows.map((r) => r.removedBy));
+    const html = new Map(removed.map((p) => [p.id, p.bodyHtml]));
+    for (const row of rows) {
+      result.set(row.postId, {
+        reason: row.reason,
+        note: row.note,
+        by: byOf(row.removedBy),
+        at: row.removedAt.toISOString(),
+        bodyHtml: html.get(row.postId) ?? '',
+      });
+    }
+    return result;
+  }
+
+  /** Takes a post from view inside a transaction; a topic also leaves its category's count. */
+  async function hidePost(
+    tx: Tx,
+    kind: PostKind,
+    id: string,
+    topic: Pick<TopicRow, 'categoryId'>,
+    at: Date,
+  ) {
+    if (kind === 'topic') {
+      await tx.update(forumTopics).set({ deletedAt: at }).where(eq(forumTopics.id, id));
+      if (topic.categoryId) {
+        await tx
+          .update(forumCategories)
+          .set({ topicCount: sql`greatest(${forumCategories.topicCount} - 1, 0)` })
+          .where(eq(forumCategories.id, topic.categoryId));
+      }
+    } else {
+      await tx.update(forumReplies).set({ deletedAt: at }).where(eq(forumReplies.id, id));
+    }
   }
 
   type ListedTopic = Pick<
@@ -326,7 +508,7 @@ export function createForumService({
       const lastRead = readsKnown ? row.lastReadAt : readAt.get(row.id);
       return {
         id: row.id,
-        categoryId: row.categoryId ?? '',
+        categoryId: row.categoryId,
         title: row.title,
         author: authorOf(row.authorId),
         replyCount: row.replyCount,
@@ -552,11 +734,14 @@ export function createForumService({
     ): Promise<Created> {
       if (!canCreateTopic(actor)) throw problems.signInNeeded();
       const rendered = renderChecked(input.body);
-      await checkImagesExist(rendered.images);
+      const imageIds = await checkImagesUsable(actor, rendered.images);
       let categoryId: string | null = null;
       let tipTheme: TipTheme | null = input.tipTheme ?? null;
       if (input.groupId) {
-        if (!(await seesBoard(actor, input.groupId))) throw problems.forbidden();
+        const writes = await writesOnBoard(actor, input.groupId);
+        if (!canWriteOn(actor, { groupId: input.groupId }, writes)) {
+          throw problems.forbidden(t('forum.problems.boardMembersOnly'));
+        }
       } else {
         if (!input.categoryId) {
           throw problems.invalid({ categoryId: t('forum.fields.categoryId.unknown') });
@@ -570,6 +755,7 @@ export function createForumService({
         categoryId = category.id;
         if (input.tipTheme === undefined) tipTheme = category.tipTheme;
       }
+      await spend('forumTopicPerUser', actor);
       const current = now();
       return db.transaction(async (tx) => {
         const [created] = await tx
@@ -609,6 +795,7 @@ export function createForumService({
             .set({ topicCount: sql`${forumCategories.topicCount} + 1` })
             .where(eq(forumCategories.id, categoryId));
         }
+        await recordImageUses(tx, { kind: 'topic', id: created.id, topicId: created.id }, imageIds);
         await tx
           .delete(forumDrafts)
           .where(
@@ -660,24 +847,29 @@ export function createForumService({
       const last = replies.at(-1);
       const postIds = [topic.id, ...replies.map((r) => r.id)];
       const readAt = now();
-      const [authorOf, reactions, helpful, bookmark, category] = await Promise.all([
-        authorsFor([topic.authorId, ...replies.map((r) => r.authorId)]),
-        reactionsFor(actor, postIds),
-        helpfulMarksBy(actor, postIds),
-        db
-          .select({ topicId: forumBookmarks.topicId })
-          .from(forumBookmarks)
-          .where(and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)))
-          .limit(1),
-        topic.categoryId ? categoryById(topic.categoryId).then((c) => [c]) : Promise.resolve([]),
-        db
-          .insert(forumTopicReads)
-          .values({ userId: actor.userId, topicId: topic.id, lastReadAt: readAt })
-          .onConflictDoUpdate({
-            target: [forumTopicReads.userId, forumTopicReads.topicId],
-            set: { lastReadAt: readAt },
-          }),
-      ]);
+      const [authorOf, reactions, helpful, bookmark, category, writes, removals] =
+        await Promise.all([
+          authorsFor([topic.authorId, ...replies.map((r) => r.authorId)]),
+          reactionsFor(actor, postIds),
+          helpfulMarksBy(actor, postIds),
+          db
+            .select({ topicId: forumBookmarks.topicId })
+            .from(forumBookmarks)
+            .where(
+              and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)),
+            )
+            .limit(1),
+          topic.categoryId ? categoryById(topic.categoryId).then((c) => [c]) : Promise.resolve([]),
+          writesOnBoard(actor, topic.groupId),
+          removalsFor(actor, [topic, ...replies]),
+          db
+            .insert(forumTopicReads)
+            .values({ userId: actor.userId, topicId: topic.id, lastReadAt: readAt })
+            .onConflictDoUpdate({
+              target: [forumTopicReads.userId, forumTopicReads.topicId],
+              set: { lastReadAt: readAt },
+            }),
+        ]);
       return {
         topic: {
           id: topic.id,
@@ -687,6 +879,7 @@ export function createForumService({
           tipTheme: topic.tipTheme,
           replyCount: topic.replyCount,
           bookmarked: bookmark.length > 0,
+          canReply: canReply(actor, topicFacts(topic), true, writes),
           post: toPost(
             actor,
             'topic',
@@ -694,10 +887,21 @@ export function createForumService({
             authorOf(topic.authorId),
             reactions.get(topic.id),
             helpful.has(topic.id),
+            writes,
+            removals.get(topic.id) ?? null,
           ),
         },
         replies: replies.map((r) =>
-          toPost(actor, 'reply', r, authorOf(r.authorId), reactions.get(r.id), helpful.has(r.id)),
+          toPost(
+            actor,
+            'reply',
+            r,
+            authorOf(r.authorId),
+            reactions.get(r.id),
+            helpful.has(r.id),
+            writes,
+            removals.get(r.id) ?? null,
+          ),
         ),
         nextCursor:
           rows.length > REPLIES_PER_PAGE && last
@@ -713,12 +917,24 @@ export function createForumService({
       language?: string,
     ): Promise<Created> {
       const topic = await visibleTopic(actor, topicId);
-      if (!canReply(actor, topicFacts(topic), true))
+      const writes = await writesOnBoard(actor, topic.groupId);
+      if (!canWriteOn(actor, topic, writes)) {
+        throw problems.forbidden(t('forum.problems.boardMembersOnly'));
+      }
+      if (!canReply(actor, topicFacts(topic), true, writes))
         throw problems.conflict(t('forum.problems.topicClosed'));
       const rendered = renderChecked(input.body);
-      await checkImagesExist(rendered.images);
+      const imageIds = await checkImagesUsable(actor, rendered.images);
+      await spend('forumReplyPerUser', actor);
       const current = now();
       return db.transaction(async (tx) => {
+        // The topic is locked first, as an edit of it does: the insert below also adds words
+        // to the search word list (a trigger), and one lock order keeps the two from deadlocking.
+        await tx
+          .select({ id: forumTopics.id })
+          .from(forumTopics)
+          .where(eq(forumTopics.id, topic.id))
+          .for('update');
         const [created] = await tx
           .insert(forumReplies)
           .values({
@@ -751,6 +967,7 @@ export function createForumService({
           .update(forumTopics)
           .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: current })
           .where(eq(forumTopics.id, topic.id));
+        await recordImageUses(tx, { kind: 'reply', id: created.id, topicId: topic.id }, imageIds);
         await tx
           .delete(forumDrafts)
           .where(
@@ -768,13 +985,18 @@ export function createForumService({
     },
 
     async editTopic(actor: Actor, topicId: string, input: EditTopicBody): Promise<void> {
-      await visibleTopic(actor, topicId);
+      const visible = await visibleTopic(actor, topicId);
+      const writes = await writesOnBoard(actor, visible.groupId);
+      if (!canEditPost(actor, topicFacts(visible), writes)) throw problems.forbidden();
       const rendered = input.body !== undefined ? renderChecked(input.body) : null;
-      if (rendered) await checkImagesExist(rendered.images);
+      const imageIds = rendered
+        ? await checkImagesUsable(actor, rendered.images, { kind: 'topic', id: topicId })
+        : null;
+      await spend('forumEditPerUser', actor);
       await db.transaction(async (tx) => {
         const found = await lockedPost(tx, 'topic', topicId);
         const topic = found?.topic;
-        if (!topic || !canEditPost(actor, topicFacts(topic))) throw problems.forbidden();
+        if (!topic || !canEditPost(actor, topicFacts(topic), writes)) throw problems.forbidden();
         await tx.insert(forumRevisions).values({
           postId: topic.id,
           postKind: 'topic',
@@ -792,13 +1014,22 @@ export function createForumService({
             editedAt: now(),
           })
           .where(eq(forumTopics.id, topic.id));
+        if (imageIds) {
+          await recordImageUses(tx, { kind: 'topic', id: topic.id, topicId: topic.id }, imageIds);
+        }
       });
     },
 
     async editReply(actor: Actor, replyId: string, input: EditReplyBody): Promise<void> {
-      const { topicId } = await visiblePost(actor, 'reply', replyId);
+      const { topicId, facts: visibleFacts } = await visiblePost(actor, 'reply', replyId);
+      const writes = await writesOnBoard(actor, visibleFacts.groupId);
+      if (!canEditPost(actor, visibleFacts, writes)) throw problems.forbidden();
       const rendered = renderChecked(input.body);
-      await checkImagesExist(rendered.images);
+      const imageIds = await checkImagesUsable(actor, rendered.images, {
+        kind: 'reply',
+        id: replyId,
+      });
+      await spend('forumEditPerUser', actor);
       await db.transaction(async (tx) => {
         const found = await lockedPost(tx, 'reply', replyId);
         const reply = found?.row as ReplyRow | undefined;
@@ -809,7 +1040,7 @@ export function createForumService({
           deleted: reply.deletedAt !== null,
           groupId: reply.groupId,
         };
-        if (!canEditPost(actor, facts)) throw problems.forbidden();
+        if (!canEditPost(actor, facts, writes)) throw problems.forbidden();
         await tx.insert(forumRevisions).values({
           postId: reply.id,
           postKind: 'reply',
@@ -826,26 +1057,100 @@ export function createForumService({
             editedAt: now(),
           })
           .where(eq(forumReplies.id, reply.id));
+        await recordImageUses(tx, { kind: 'reply', id: reply.id, topicId }, imageIds);
       });
     },
 
-    /** Soft delete: the words go from view, the thread others replied to stays. */
+    /**
+     * "Delete my post": the author's soft delete. The words go from view, the thread others
+     * replied to stays. Someone else's post is removed by staff with removePost, with a reason.
+     */
     async deletePost(actor: Actor, kind: PostKind, id: string): Promise<void> {
       const { facts } = await visiblePost(actor, kind, id);
+      if (facts.authorId !== actor.userId && isModerator(actor)) {
+        throw problems.forbidden(t('forum.problems.removeNeedsReason'));
+      }
+      // Gone already (a double tap, a retry): the same answer as the first time.
+      if (facts.deleted && facts.authorId === actor.userId) return;
       if (!canDeletePost(actor, facts)) throw problems.forbidden();
       await db.transaction(async (tx) => {
         const found = await lockedPost(tx, kind, id);
         if (!found || found.row.deletedAt) return;
+        await hidePost(tx, kind, id, found.topic, now());
+      });
+    },
+
+    /**
+     * Staff take someone else's post from view, with a reason. The post and the reason (who,
+     * when, why) are kept, so the removal can be reviewed and undone with restorePost.
+     * Telling the author comes with notifications.
+     */
+    async removePost(actor: Actor, kind: PostKind, id: string, input: RemovalBody): Promise<void> {
+      const { facts, topicId } = await visiblePost(actor, kind, id);
+      if (!canReviewRemovals(actor)) throw problems.forbidden();
+      if (facts.authorId === actor.userId) throw problems.forbidden(t('forum.problems.removeOwn'));
+      // Gone already (a double tap, or its author deleted it): the same answer as the first time.
+      if (facts.deleted) return;
+      if (!canRemovePost(actor, facts)) throw problems.forbidden();
+      const note = input.note?.trim() ? input.note.trim() : null;
+      await db.transaction(async (tx) => {
+        const found = await lockedPost(tx, kind, id);
+        if (!found || found.row.deletedAt) return;
+        const at = now();
+        await hidePost(tx, kind, id, found.topic, at);
+        await tx
+          .insert(forumRemovals)
+          .values({
+            postKind: kind,
+            postId: id,
+            topicId,
+            removedBy: actor.userId,
+            reason: input.reason,
+            note,
+            removedAt: at,
+          })
+          .onConflictDoNothing();
+      });
+    },
+
+    /** Staff put back a post a moderator removed; the removal stays on record as undone. */
+    async restorePost(actor: Actor, kind: PostKind, id: string): Promise<void> {
+      if (!canReviewRemovals(actor)) throw problems.forbidden();
+      await visiblePost(actor, kind, id);
+      await db.transaction(async (tx) => {
+        const found = await lockedPost(tx, kind, id);
+        if (!found) throw problems.notFound(t('forum.problems.postNotFound'));
+        const [open] = await tx
+          .select({ id: forumRemovals.id })
+          .from(forumRemovals)
+          .where(
+            and(
+              eq(forumRemovals.postKind, kind),
+              eq(forumRemovals.postId, id),
+              isNull(forumRemovals.restoredAt),
+            ),
+          )
+          .limit(1);
+        // Back already (a double tap): the same answer as the first time.
+        if (!open && !found.row.deletedAt) return;
+        if (!canRestorePost(actor, open !== undefined) || !open) {
+          throw problems.conflict(t('forum.problems.deletedByAuthor'));
+        }
+        const at = now();
+        await tx
+          .update(forumRemovals)
+          .set({ restoredBy: actor.userId, restoredAt: at })
+          .where(eq(forumRemovals.id, open.id));
         if (kind === 'topic') {
-          await tx.update(forumTopics).set({ deletedAt: now() }).where(eq(forumTopics.id, id));
+          await tx.update(forumTopics).set({ deletedAt: null }).where(eq(forumTopics.id, id));
           if (found.topic.categoryId) {
             await tx
               .update(forumCategories)
-              .set({ topicCount: sql`greatest(${forumCategories.topicCount} - 1, 0)` })
+              .set({ topicCount: sql`${forumCategories.topicCount} + 1` })
               .where(eq(forumCategories.id, found.topic.categoryId));
           }
         } else {
-          await tx.update(forumReplies).set({ deletedAt: now() }).where(eq(forumReplies.id, id));
+          await tx.update(forumReplies).set({ deletedAt: null }).where(eq(forumReplies.id, id));
         }
       });
     },
@@ -878,7 +1183,12 @@ export function createForumService({
       on: boolean,
     ): Promise<Reactions> {
       const { facts } = await visiblePost(actor, kind, id);
-      if (!canReactTo(actor, facts)) throw problems.forbidden(t('forum.problems.ownPost'));
+      const writes = await writesOnBoard(actor, facts.groupId);
+      if (!canWriteOn(actor, facts, writes)) {
+        throw problems.forbidden(t('forum.problems.boardMembersOnly'));
+      }
+      if (!canReactTo(actor, facts, writes)) throw problems.forbidden(t('forum.problems.ownPost'));
+      await spend('forumReactionPerUser', actor);
       if (on) {
         await db
           .insert(forumReactions)
@@ -905,7 +1215,13 @@ export function createForumService({
       on: boolean,
     ): Promise<{ helpfulCount: number }> {
       const { facts } = await visiblePost(actor, kind, id);
-      if (!canMarkHelpful(actor, facts)) throw problems.forbidden(t('forum.problems.ownPost'));
+      const writes = await writesOnBoard(actor, facts.groupId);
+      if (!canWriteOn(actor, facts, writes)) {
+        throw problems.forbidden(t('forum.problems.boardMembersOnly'));
+      }
+      if (!canMarkHelpful(actor, facts, writes))
+        throw problems.forbidden(t('forum.problems.ownPost'));
+      await spend('forumReactionPerUser', actor);
       const table = kind === 'topic' ? forumTopics : forumReplies;
       return db.transaction(async (tx) => {
         const changed = on
@@ -944,7 +1260,12 @@ export function createForumService({
       }
     },
 
-    async bookmarks(actor: Actor): Promise<TopicSummary[]> {
+    /**
+     * My bookmarks, newest first. A topic on a group's board shows with its group, and only
+     * while I may still see that board: after leaving the group it is left out (its title
+     * is the group's, not mine), and it comes back if I join again.
+     */
+    async bookmarks(actor: Actor): Promise<BookmarkedTopic[]> {
       const rows = await db
         .select(topicListColumns)
         .from(forumBookmarks)
@@ -952,12 +1273,36 @@ export function createForumService({
         .where(and(eq(forumBookmarks.userId, actor.userId), isNull(forumTopics.deletedAt)))
         .orderBy(desc(forumBookmarks.createdAt))
         .limit(200);
-      const visible: TopicRow[] = [];
-      for (const row of rows as TopicRow[]) {
-        // Someone who left a group no longer sees its board, bookmarked or not.
-        if (await seesBoard(actor, row.groupId)) visible.push(row);
-      }
-      return summaries(actor, visible, null);
+      const groupIds = [
+        ...new Set(rows.map((r) => r.groupId).filter((id): id is string => id !== null)),
+      ];
+      // One question per group, not per bookmark.
+      const boards = new Map(
+        await Promise.all(
+          groupIds.map(async (groupId) => {
+            const sees = await seesBoard(actor, groupId);
+            // The name is for showing only: without it the topic still shows, as "a group's board".
+            const name = sees
+              ? await groupBoards.groupName?.(actor, groupId).catch(() => null)
+              : null;
+            return [groupId, { sees, name: name ?? null }] as const;
+          }),
+        ),
+      );
+      const visible = rows.filter((row) => row.groupId === null || boards.get(row.groupId)?.sees);
+      const listed = await summaries(actor, visible, null);
+      return listed.map((summary, i) => {
+        const groupId = visible[i]!.groupId;
+        return {
+          ...summary,
+          group: groupId
+            ? {
+                id: groupId,
+                name: boards.get(groupId)?.name ?? t('forum.server.groupBoard'),
+              }
+            : null,
+        };
+      });
     },
 
     /** The most helpful tips of a theme, from topics and replies alike (never private boards). */
@@ -1009,62 +1354,11 @@ export function createForumService({
     },
 
     /** Ranked full-text search over topics and replies, with the matching words marked. */
-    async search(
+    search(
       query: { q: string; category?: string | undefined; page: number },
       language?: string,
     ): Promise<SearchResponse> {
-      const config = searchConfigFor(language);
-      const perPage = 20;
-      const offset = (query.page - 1) * perPage;
-      const category = query.category ?? null;
-      const found = await queryRows<{
-        kind: PostKind;
-        id: string;
-        topic_id: string;
-        topic_title: string;
-        category_name: string;
-        snippet: string;
-        created_at: Date | string;
-      }>(
-        db,
-        sql`
-        with q as (select websearch_to_tsquery(${config}::regconfig, ${query.q}) as q),
-        hits as (
-          (select 'topic' as kind, t.id, t.id as topic_id, t.title as topic_title, t.category_id,
-                  t.body_text, t.created_at, ts_rank(t.search, q.q) as rank
-             from ${forumTopics} t, q
-            where t.search @@ q.q and t.group_id is null and t.deleted_at is null
-              and (${category}::uuid is null or t.category_id = ${category}::uuid)
-            order by rank desc, t.created_at desc, t.id desc limit ${offset + perPage + 1})
-          union all
-          (select 'reply', r.id, r.topic_id, t.title, t.category_id, r.body_text, r.created_at,
-                  ts_rank(r.search, q.q) * 0.9
-             from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id, q
-            where r.search @@ q.q and r.group_id is null and r.deleted_at is null and t.deleted_at is null
-              and (${category}::uuid is null or t.category_id = ${category}::uuid)
-            order by 8 desc, r.created_at desc, r.id desc limit ${offset + perPage + 1})
-        ),
-        page as (select * from hits order by rank desc, created_at desc, id desc offset ${offset} limit ${perPage + 1})
-        select page.kind, page.id, page.topic_id, page.topic_title, c.name as category_name, page.created_at,
-               ts_headline(${config}::regconfig, page.body_text, q.q,
-                 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-          from page join ${forumCategories} c on c.id = page.category_id, q
-         order by page.rank desc, page.created_at desc, page.id desc`,
-      );
-      const rows = found;
-      return {
-        results: rows.slice(0, perPage).map((r) => ({
-          kind: r.kind,
-          id: r.id,
-          topicId: r.topic_id,
-          topicTitle: r.topic_title,
-          categoryName: r.category_name,
-          snippet: r.snippet,
-          createdAt: new Date(r.created_at).toISOString(),
-        })),
-        page: query.page,
-        hasMore: rows.length > perPage,
-      };
+      return searchForum(query, searchConfigFor(language));
     },
 
     async draft(actor: Actor, key: string): Promise<Draft | null> {
@@ -1078,15 +1372,32 @@ export function createForumService({
         : null;
     },
 
+    /** Keeps my words for later; a new place past MAX_DRAFTS_PER_PERSON is refused, an old one always saves. */
     async saveDraft(actor: Actor, key: string, input: DraftBody): Promise<Draft> {
+      await spend('forumDraftSavePerUser', actor);
       const updatedAt = now();
-      await db
-        .insert(forumDrafts)
-        .values({ userId: actor.userId, key, title: input.title, body: input.body, updatedAt })
-        .onConflictDoUpdate({
-          target: [forumDrafts.userId, forumDrafts.key],
-          set: { title: input.title, body: input.body, updatedAt },
-        });
+      const set = { title: input.title, body: input.body, updatedAt };
+      const updated = await db
+        .update(forumDrafts)
+        .set(set)
+        .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, key)))
+        .returning({ key: forumDrafts.key });
+      if (updated.length === 0) {
+        const [kept] = await db
+          .select({ n: count() })
+          .from(forumDrafts)
+          .where(eq(forumDrafts.userId, actor.userId));
+        if (Number(kept?.n ?? 0) >= MAX_DRAFTS_PER_PERSON) {
+          // Refused, not made room for: throwing away an older draft could lose someone's words.
+          throw problems.conflict(
+            t('forum.problems.tooManyDrafts', { max: MAX_DRAFTS_PER_PERSON }),
+          );
+        }
+        await db
+          .insert(forumDrafts)
+          .values({ userId: actor.userId, key, ...set })
+          .onConflictDoUpdate({ target: [forumDrafts.userId, forumDrafts.key], set });
+      }
       return { key, title: input.title, body: input.body, updatedAt: updatedAt.toISOString() };
     },
 
@@ -1100,6 +1411,7 @@ export function createForumService({
     async uploadImage(actor: Actor, data: Buffer) {
       if (!canCreateTopic(actor)) throw problems.signInNeeded();
       if (data.length > IMAGE_MAX_BYTES) throw problems.tooLarge();
+      await spend('forumUploadPerUser', actor);
       const { fileTypeFromBuffer } = await import('file-type');
       const sniffed = await fileTypeFromBuffer(data);
       if (!sniffed || !ACCEPTED_IMAGES.has(sniffed.mime)) {
@@ -1146,11 +1458,61 @@ export function createForumService({
       };
     },
 
-    async image(id: string): Promise<{ data: Buffer; mime: string }> {
-      const [row] = await db.select().from(forumImages).where(eq(forumImages.id, id)).limit(1);
-      const data = row ? await storage.get(row.storageKey) : null;
-      if (!row || !data) throw problems.notFound();
-      return { data, mime: row.mime };
+    /**
+     * A picture, for its uploader and for those who may see a live post that shows it.
+     * Anyone else gets 404, as for a picture that does not exist, so ids are not confirmed.
+     */
+    async image(
+      actor: Actor | null,
+      id: string,
+    ): Promise<{ data: Buffer; mime: string; audience: ImageAudience }> {
+      const [row] = await db
+        .select({
+          uploaderId: forumImages.uploaderId,
+          storageKey: forumImages.storageKey,
+          mime: forumImages.mime,
+        })
+        .from(forumImages)
+        .where(eq(forumImages.id, id))
+        .limit(1);
+      if (!row) throw problems.notFound();
+      const uses = await db
+        .select({
+          groupId: forumTopics.groupId,
+          topicDeletedAt: forumTopics.deletedAt,
+          replyDeletedAt: forumReplies.deletedAt,
+        })
+        .from(forumImageUses)
+        .innerJoin(forumTopics, eq(forumTopics.id, forumImageUses.topicId))
+        .leftJoin(
+          forumReplies,
+          and(eq(forumImageUses.postKind, 'reply'), eq(forumReplies.id, forumImageUses.postId)),
+        )
+        .where(eq(forumImageUses.imageId, id));
+      // A removed post (or a post in a removed topic) no longer shows its pictures.
+      const live = uses.filter((u) => u.topicDeletedAt === null && u.replyDeletedAt === null);
+      const facts = (groupId: string | null): PostFacts => ({
+        authorId: null,
+        deleted: false,
+        groupId,
+      });
+      const inCategory = live.some((u) => u.groupId === null);
+      let seesAUse = inCategory && canSeeTopic(actor, facts(null), true);
+      if (!seesAUse) {
+        const boards = [
+          ...new Set(live.map((u) => u.groupId).filter((g): g is string => g !== null)),
+        ];
+        for (const groupId of boards) {
+          if (canSeeTopic(actor, facts(groupId), await seesBoard(actor, groupId))) {
+            seesAUse = true;
+            break;
+          }
+        }
+      }
+      if (!canSeeImage(actor, row, seesAUse)) throw problems.notFound();
+      const data = await storage.get(row.storageKey);
+      if (!data) throw problems.notFound();
+      return { data, mime: row.mime, audience: inCategory ? 'members' : 'restricted' };
     },
 
     async createCategory(actor: Actor, input: CategoryInput): Promise<Category> {

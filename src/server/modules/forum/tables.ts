@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PostKind, ReactionKind, TipTheme } from '../../../contract/forum';
+import type { PostKind, ReactionKind, RemovalReason, TipTheme } from '../../../contract/forum';
 import { users } from '../accounts/tables';
 
 /** A PostgreSQL text-search configuration name, such as 'english'. */
@@ -225,3 +225,66 @@ export const forumImages = pgTable('forum_images', {
   bytes: integer('bytes').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
+
+/**
+ * Which posts show a picture. Until a post uses it, a picture is its uploader's alone;
+ * from then on it is seen by exactly those who may see a live post that uses it.
+ */
+export const forumImageUses = pgTable(
+  'forum_image_uses',
+  {
+    imageId: uuid('image_id')
+      .notNull()
+      .references(() => forumImages.id, { onDelete: 'cascade' }),
+    postKind: text('post_kind').$type<PostKind>().notNull(),
+    postId: uuid('post_id').notNull(),
+    /** The topic the post belongs to (itself for a topic): its board and whether it was removed. */
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.imageId, t.postKind, t.postId] }),
+    index('forum_image_uses_post_idx').on(t.postId),
+  ],
+);
+
+/**
+ * Words people used in posts every member may read (never a group's board), for
+ * "Did you mean …". Filled by database triggers on forum_topics and forum_replies
+ * (migration 0007), so every writer (the app, the seeds, a bulk load) keeps it in step.
+ * A word stays after its post goes: a suggestion is only offered when it finds a live post.
+ */
+export const forumSearchWords = pgTable(
+  'forum_search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('forum_search_words_trgm_idx').using('gist', sql`${t.word} gist_trgm_ops`)],
+);
+
+/**
+ * A moderator's removal of someone's post: who, when and why, kept for review. Restoring
+ * fills restored_*; a post has at most one removal that has not been undone.
+ */
+export const forumRemovals = pgTable(
+  'forum_removals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postKind: text('post_kind').$type<PostKind>().notNull(),
+    postId: uuid('post_id').notNull(),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: 'cascade' }),
+    removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').$type<RemovalReason>().notNull(),
+    note: text('note'),
+    removedAt: at('removed_at').notNull().defaultNow(),
+    restoredBy: uuid('restored_by').references(() => users.id, { onDelete: 'set null' }),
+    restoredAt: at('restored_at'),
+  },
+  (t) => [
+    index('forum_removals_post_idx').on(t.postId, t.removedAt),
+    uniqueIndex('forum_removals_one_open_idx')
+      .on(t.postKind, t.postId)
+      .where(sql`${t.restoredAt} is null`),
+  ],
+);

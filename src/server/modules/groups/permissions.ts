@@ -1,6 +1,11 @@
 import type { MemberRole } from '../../../contract/accounts';
-import type { GroupPrivacy, GroupRole, MembershipStatus } from '../../../contract/groups-values';
-import { type Actor, isAdmin } from '../../lib/access';
+import type {
+  Admission,
+  GroupPrivacy,
+  GroupRole,
+  MembershipStatus,
+} from '../../../contract/groups-values';
+import { type Actor, isAdmin, isModerator } from '../../lib/access';
 
 /** How one person stands with one group: what the service loads before asking a predicate. */
 export interface GroupStanding {
@@ -55,6 +60,37 @@ export function canSeeGroupInside(actor: Actor | null, s: GroupStanding): boolea
   if (isActiveMember(s) || s.isOrgAdmin) return true;
   return s.privacy === 'public';
 }
+
+/** Who is in the group: its members, the organisation running it, and site staff. Not outsiders. */
+export function canSeeMemberList(actor: Actor | null, s: GroupStanding): boolean {
+  return actor !== null && (isActiveMember(s) || s.isOrgAdmin || isModerator(actor));
+}
+
+/**
+ * When and where a group meets, and who runs it. Anyone for a public group; for a
+ * private one only those it let in (members, the waitlist, people invited) and those who run it.
+ */
+export function canSeeGroupDetails(actor: Actor | null, s: GroupStanding): boolean {
+  if (s.privacy === 'public') return true;
+  if (actor === null) return false;
+  if (s.isOrgAdmin || isAdmin(actor)) return true;
+  return s.status === 'active' || s.status === 'waitlist' || s.status === 'invited';
+}
+
+/**
+ * A membership that counts for "my groups": a person who runs the group let this
+ * person in (approved a request or sent an invitation), or named them to run it.
+ */
+export function isVettedMembership(m: { admission: Admission; role: GroupRole }): boolean {
+  return (
+    m.admission === 'approved' ||
+    m.admission === 'invitation' ||
+    m.role === 'facilitator' ||
+    m.role === 'co_facilitator'
+  );
+}
+
+export { joinPolicyProblem } from '../../../contract/groups-values';
 
 /** Write on the board: members only. */
 export function canPostOnBoard(actor: Actor | null, s: GroupStanding): boolean {

@@ -46,7 +46,8 @@ export function placeById(id: string): Place | undefined {
 
 /**
  * Places whose name starts with the words typed (or, for postcodes, whose
- * district the typed code begins with: "M5V 2T6" finds M5V). Exact names first,
+ * district the typed code begins with: "M5V 2T6" finds M5V; a UK postcode
+ * finds its area: "LS1 4AP" finds LS, around Leeds). Exact names first,
  * then the person's own country, then bigger places (towns before districts).
  */
 export function searchPlaces(query: string, country?: string, limit = 8): Place[] {
@@ -54,6 +55,7 @@ export function searchPlaces(query: string, country?: string, limit = 8): Place[
   const q = normalise(query);
   if (!q) return [];
   const compact = q.replace(/ /g, '');
+  const gbArea = /^([a-z]{1,2})\d[a-z\d]?(\d[a-z]{2})?$/.exec(compact)?.[1];
   const found: { place: Place; rank: number }[] = [];
   for (let i = 0; i < list.length; i++) {
     const place = list[i]!;
@@ -61,7 +63,10 @@ export function searchPlaces(query: string, country?: string, limit = 8): Place[
     let rank = -1;
     if (key === q) rank = 0;
     else if (key.startsWith(q)) rank = 2;
-    else if (place.kind === 'postcode') {
+    else if (place.id.startsWith('gb-')) {
+      // A UK postcode or its start ("LS1", "LS1 4AP", "M5"): its area's letters must match whole.
+      if (gbArea === place.id.slice(3).toLowerCase()) rank = 1;
+    } else if (place.kind === 'postcode') {
       const code = key.replace(/ /g, '').replace(/xx$/, '');
       if (compact.length >= 3 && compact.startsWith(code)) rank = 1;
     }

@@ -39,9 +39,27 @@ describe('rankGroups', () => {
     expect(reasonsOf(seeker({ ageBand: 'under_55' }), groups[1]!)).toContain('under55');
   });
 
-  it('keeps an under-55 group well down the list for someone 55 or over', () => {
+  it('leaves an under-55 group out for someone 55 or over', () => {
     const groups = [group('a-young', { focus: ['under_55'] }), group('b-general')];
-    expect(order(seeker({ ageBand: '55_plus' }), groups)).toEqual(['b-general', 'a-young']);
+    expect(order(seeker({ ageBand: '55_plus' }), groups)).toEqual(['b-general']);
+    expect(order(seeker({ ageBand: null }), groups)).toEqual(['a-young', 'b-general']);
+  });
+
+  it('offers a group beyond the distance only when it meets online too, and after every group within it', () => {
+    const s = seeker({ hasPlace: true, maxKm: 25 });
+    const groups = [
+      group('a-far-hybrid', { format: 'hybrid', distanceKm: 513, focus: ['exercise'] }),
+      group('b-far-in-person', { format: 'in_person', distanceKm: 30 }),
+      group('c-near', { format: 'in_person', distanceKm: 10 }),
+      group('d-online', { format: 'online' }),
+    ];
+    const ranked = order({ ...s, focus: ['exercise'] }, groups);
+    // The far group has the topic asked for, and still comes last.
+    expect(ranked).toEqual(['c-near', 'd-online', 'a-far-hybrid']);
+    expect(reasonsOf(s, groups[0]!)).toContain('farOnline');
+    expect(reasonsOf(s, groups[0]!)).not.toContain('hybrid');
+    // Someone who wants to meet in person is not offered it at all.
+    expect(order({ ...s, format: 'in_person' }, groups)).toEqual(['c-near']);
   });
 
   it('gives carers a space of their own, and keeps survivors out of caregiver-only groups', () => {
@@ -144,6 +162,6 @@ describe('rankGroups', () => {
 
   it('keeps its weights in one place', () => {
     expect(fitWeights.aphasiaFriendly).toBeGreaterThan(0);
-    expect(fitWeights.under55Mismatch).toBeLessThan(0);
+    expect(fitWeights.under55Match).toBeGreaterThan(0);
   });
 });

@@ -45,6 +45,8 @@ export interface Ranked {
   id: string;
   score: number;
   reasons: FitReasonItem[];
+  /** It meets in person beyond the distance chosen, and is offered only because it meets online too. */
+  beyondDistance: boolean;
 }
 
 /** All the weights. Raise one to make that kind of fit count for more. */
@@ -54,8 +56,6 @@ export const fitWeights = {
   nearMax: 25,
   aphasiaFriendly: 30,
   under55Match: 25,
-  /** An under-55 group for someone 55 or over: the wrong mix, so well down the list. */
-  under55Mismatch: -40,
   caregiversForCarer: 30,
   caregiversOnlyForCarer: 10,
   /** A carers' group for a survivor who is not a carer (not caregiver-only: those are left out). */
@@ -78,9 +78,11 @@ export const DEFAULT_MAX_KM = 40;
 
 /**
  * Ranks groups for one person. Groups that cannot fit are left out: a
- * caregiver-only group for someone who is not a carer, a group in none of
- * their languages, an in-person group when they want online, or one too far.
- * Ties break on id, so the same input always gives the same order.
+ * caregiver-only group for someone who is not a carer, an under-55 group for
+ * someone 55 or over, a group in none of their languages, an in-person group
+ * when they want online, or one too far. A group that meets beyond the distance
+ * chosen stays only when it can be joined online, and comes after every group
+ * within the distance. Ties break on id, so the same input always gives the same order.
  */
 export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
   const w = fitWeights;
@@ -95,10 +97,18 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
     if (seeker.format === 'in_person' && g.format === 'online') continue;
     const meetsInPerson = g.format !== 'online';
     const canGoOnline = g.format !== 'in_person';
-    if (g.format === 'in_person') {
-      // Without a place we cannot say it is near; with one it must be within reach.
-      if (!seeker.hasPlace || g.distanceKm === null || g.distanceKm > maxKm) continue;
-    }
+    if (g.focus.includes('under_55') && seeker.ageBand === '55_plus') continue;
+    const withinReach = seeker.hasPlace && g.distanceKm !== null && g.distanceKm <= maxKm;
+    // Without a place we cannot say it is near; with one it must be within reach.
+    if (g.format === 'in_person' && !withinReach) continue;
+    if (g.format === 'hybrid' && seeker.format === 'in_person' && !withinReach) continue;
+    // For someone who wants online anyway, where a group meets does not count.
+    const beyondDistance =
+      g.format === 'hybrid' &&
+      seeker.format !== 'online' &&
+      seeker.hasPlace &&
+      g.distanceKm !== null &&
+      !withinReach;
 
     let score = 0;
     const reasons: FitReasonItem[] = [];
@@ -113,7 +123,7 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
         g.format === 'online' ? { code: 'online' } : undefined,
       );
     }
-    if (meetsInPerson && seeker.hasPlace && g.distanceKm !== null && g.distanceKm <= maxKm) {
+    if (meetsInPerson && withinReach && g.distanceKm !== null) {
       const nearness = w.nearMax * (1 - g.distanceKm / maxKm);
       add(
         nearness + (seeker.format === 'in_person' ? w.formatMatch : 0),
@@ -121,6 +131,9 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
           ? { code: 'hybrid', km: round1(g.distanceKm) }
           : { code: 'near', km: round1(g.distanceKm) },
       );
+    } else if (beyondDistance) {
+      // Said in words: where it meets, and that it can be joined from home.
+      reasons.push({ code: 'farOnline' });
     } else if (g.format === 'hybrid' && seeker.format !== 'in_person') {
       reasons.push({ code: 'hybrid' });
     }
@@ -129,9 +142,8 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
     if (has('aphasia_friendly') && (seeker.aphasia === 'yes' || seeker.aphasia === 'some')) {
       add(w.aphasiaFriendly, { code: 'aphasiaFriendly' });
     }
-    if (has('under_55')) {
-      if (seeker.ageBand === 'under_55') add(w.under55Match, { code: 'under55' });
-      else if (seeker.ageBand === '55_plus') add(w.under55Mismatch);
+    if (has('under_55') && seeker.ageBand === 'under_55') {
+      add(w.under55Match, { code: 'under55' });
     }
     if (seeker.role === 'caregiver') {
       if (has('caregivers')) add(w.caregiversForCarer, { code: 'caregivers' });
@@ -157,7 +169,7 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
       else add(w.bigWhenSmallWanted);
     }
 
-    if (seeker.access.length > 0 && meetsInPerson) {
+    if (seeker.access.length > 0 && meetsInPerson && !beyondDistance) {
       const met = seeker.access.filter((a) => g.access.includes(a)).length;
       const missing = seeker.access.length - met;
       add(w.accessPerFeature * met, met === seeker.access.length ? { code: 'access' } : undefined);
@@ -176,9 +188,19 @@ export function rankGroups(seeker: Seeker, candidates: Candidate[]): Ranked[] {
       reasons.push({ code: 'waitlist' });
     }
 
-    ranked.push({ id: g.id, score: Math.round(score * 100) / 100, reasons: dedupe(reasons) });
+    ranked.push({
+      id: g.id,
+      score: Math.round(score * 100) / 100,
+      reasons: dedupe(reasons),
+      beyondDistance,
+    });
   }
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ranked.sort(
+    (a, b) =>
+      Number(a.beyondDistance) - Number(b.beyondDistance) ||
+      b.score - a.score ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 function reasonFor(focus: GroupFocus): string {

@@ -16,6 +16,7 @@ import {
   GroupInput,
   GroupMembersResponse,
   GroupUpdate,
+  InvitationBody,
   InviteLink,
   JoinBody,
   JoinRequestsResponse,
@@ -42,6 +43,7 @@ const responses = <T extends z.ZodType>(schema: T) => ({
   ...problemResponses,
   404: problemResponses[400].describe('No such group or organisation'),
   409: problemResponses[400].describe('Already done, or the group is full'),
+  410: problemResponses[400].describe('The invite link has expired'),
 });
 
 export function groupsRoutes(api: Api, ctx: AppContext) {
@@ -58,7 +60,8 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
         response: responses(DirectoryResponse),
       },
     },
-    async (request) => groups.directory(request.query),
+    async (request) =>
+      groups.directory(request.query, request.actor, request.headers['accept-language']),
   );
 
   api.get(
@@ -150,7 +153,7 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
       config: { access: 'member' },
       schema: {
         tags,
-        summary: 'Who is in the group (members only, for a private group)',
+        summary: 'Who is in the group (its members, those who run it, and site staff)',
         params,
         response: responses(GroupMembersResponse),
       },
@@ -244,7 +247,7 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
       config: { access: 'member' },
       schema: {
         tags,
-        summary: 'Name a facilitator or co-facilitator, or make someone a member again',
+        summary: 'Change the role of a member: facilitator, co-facilitator or member',
         params,
         body: MemberRoleBody,
         response: responses(Ok),
@@ -275,12 +278,63 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
   );
 
   api.post(
+    '/groups/:id/invitations',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Invite one person (those who run the group); they join only if they say yes',
+        params,
+        body: InvitationBody,
+        response: responses(Ok),
+      },
+    },
+    async (request) => {
+      await groups.invite(requireActor(request), request.params.id, request.body);
+      return ok;
+    },
+  );
+
+  api.post(
+    '/groups/:id/invitation/accept',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Say yes to my invitation to this group',
+        params,
+        body: noBody,
+        response: responses(JoinResult),
+      },
+    },
+    async (request) => groups.acceptInvitation(requireActor(request), request.params.id),
+  );
+
+  api.post(
+    '/groups/:id/invitation/decline',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Say no to my invitation to this group',
+        params,
+        body: noBody,
+        response: responses(Ok),
+      },
+    },
+    async (request) => {
+      await groups.declineInvitation(requireActor(request), request.params.id);
+      return ok;
+    },
+  );
+
+  api.post(
     '/groups/:id/invite-link',
     {
       config: { access: 'member' },
       schema: {
         tags,
-        summary: 'Make a new invite link; the old one stops working',
+        summary: 'Make a new invite link that works for 30 days; the old one stops working',
         params,
         body: noBody,
         response: responses(InviteLink),

@@ -15,6 +15,7 @@ import type {
   GroupRhythm,
   GroupSummary,
   GroupUpdate,
+  InvitationBodyParsed,
   InviteLink,
   JoinRequestsResponse,
   JoinResult,
@@ -25,11 +26,14 @@ import type {
   Place,
   PlacesResponse,
 } from '../../../contract/groups';
-import type {
-  AccessFeature,
-  GroupFocus,
-  GroupFormat,
-  GroupLanguage,
+import {
+  type AccessFeature,
+  type Admission,
+  distanceUnitFor,
+  type GroupFocus,
+  type GroupFormat,
+  type GroupLanguage,
+  type JoinPolicy,
 } from '../../../contract/groups-values';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db';
@@ -45,11 +49,14 @@ import {
   canManageGroup,
   canPostOnBoard,
   canRunOrganisation,
+  canSeeGroupDetails,
   canSeeGroupInside,
   canSeeMeetingLink,
+  canSeeMemberList,
   canSetRole,
   fitsCaregiverRule,
   type GroupStanding,
+  joinPolicyProblem,
 } from './permissions';
 import { placeById, searchPlaces } from './places';
 import { type Candidate, DEFAULT_MAX_KM, rankGroups, type Seeker } from './ranking';
@@ -99,6 +106,9 @@ export const DIRECTORY_PAGE = 20;
 const FITS_ME_RESULTS = 20;
 const FITS_ME_CANDIDATES = 100;
 const EARTH_KM = 6371;
+/** How long an invite link works (issue 7: 30 days by default). */
+export const INVITE_LINK_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const summaryColumns = {
   id: groups.id,
@@ -141,7 +151,14 @@ interface SummaryRow {
   distanceKm?: number | null;
 }
 
-function toSummary(row: SummaryRow): GroupSummary {
+/**
+ * A group as a list shows it. `hidden`: a private group seen from outside, so
+ * when and where it meets (time, town, venue features, distance) are left out.
+ */
+function toSummary(row: SummaryRow, hidden = false): GroupSummary {
+  if (hidden) {
+    return { ...toSummary(row), rhythmText: null, town: null, access: [], distanceKm: null };
+  }
   return {
     id: row.id,
     name: row.name,
@@ -165,6 +182,21 @@ function toSummary(row: SummaryRow): GroupSummary {
         ? null
         : Math.round(Number(row.distanceKm) * 10) / 10,
   };
+}
+
+/**
+ * True when this person may see when and where the group meets (canSeeGroupDetails,
+ * as SQL, so a list answers it for every row in the same query).
+ */
+function detailsVisibleTo(actor: Actor | null): SQL<boolean> {
+  if (actor && isAdmin(actor)) return sql<boolean>`true`;
+  if (!actor) return sql<boolean>`(${groups.privacy} = 'public')`;
+  return sql<boolean>`(${groups.privacy} = 'public'
+    or exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${groups.id}
+      and ${groupMembers.userId} = ${actor.userId}
+      and ${groupMembers.status} in ('active', 'waitlist', 'invited'))
+    or exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${groups.organisationId}
+      and ${organisationAdmins.userId} = ${actor.userId}))`;
 }
 
 /** Great-circle distance in km from a point, in SQL (haversine; no extension needed). */
@@ -217,6 +249,7 @@ export function createGroupsService({
         accessNotes: groups.accessNotes,
         meetingLink: groups.meetingLink,
         inviteTokenHash: groups.inviteTokenHash,
+        inviteExpiresAt: groups.inviteExpiresAt,
       })
       .from(groups)
       .innerJoin(organisations, eq(organisations.id, groups.organisationId))
@@ -249,6 +282,7 @@ export function createGroupsService({
         role: groupMembers.role,
         declineMessage: groupMembers.declineMessage,
         askedAt: groupMembers.askedAt,
+        admission: groupMembers.admission,
       })
       .from(groupMembers)
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
@@ -295,10 +329,16 @@ export function createGroupsService({
     await admit(tx, groupId, next.userId);
   }
 
-  async function admit(tx: Tx, groupId: string, userId: string) {
+  /** Makes the person an active member; `admission` is set when a person let them in now. */
+  async function admit(tx: Tx, groupId: string, userId: string, admission?: Admission) {
     await tx
       .update(groupMembers)
-      .set({ status: 'active', joinedAt: now(), declineMessage: null })
+      .set({
+        status: 'active',
+        joinedAt: now(),
+        declineMessage: null,
+        ...(admission ? { admission } : {}),
+      })
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
     await tx
       .update(groups)
@@ -329,6 +369,16 @@ export function createGroupsService({
     if (format !== 'online' && !venue) {
       throw problems.invalid({ venue: t('groups.fields.venue.required') });
     }
+  }
+
+  /** Refuses "open" joining for private and carers-only groups (issue 7, items 5 and 6). */
+  function checkJoinPolicy(g: {
+    joinPolicy: JoinPolicy;
+    privacy: GroupInputParsed['privacy'];
+    caregiversOnly: boolean;
+  }) {
+    const reason = joinPolicyProblem(g);
+    if (reason) throw problems.invalid({ joinPolicy: t(reason) });
   }
 
   async function organisationsFor(ids: string[] | null): Promise<Organisation[]> {
@@ -373,20 +423,32 @@ export function createGroupsService({
       return { places: searchPlaces(query, country) };
     },
 
-    /** The directory: words, focus, format, language, access needs and distance from a place. */
-    async directory(query: {
-      q?: string | undefined;
-      focus?: GroupFocus[] | undefined;
-      format?: GroupFormat | undefined;
-      language?: GroupLanguage | undefined;
-      access?: string[] | undefined;
-      place?: string | undefined;
-      lat?: number | undefined;
-      lng?: number | undefined;
-      km?: number | undefined;
-      organisation?: string | undefined;
-      cursor?: string | undefined;
-    }): Promise<DirectoryResponse> {
+    /**
+     * The directory: words, focus, format, language, access needs and distance from a place.
+     * A private group's place is not shown to outsiders, so it is not searched by place or access either.
+     */
+    async directory(
+      query: {
+        q?: string | undefined;
+        focus?: GroupFocus[] | undefined;
+        format?: GroupFormat | undefined;
+        language?: GroupLanguage | undefined;
+        access?: string[] | undefined;
+        place?: string | undefined;
+        lat?: number | undefined;
+        lng?: number | undefined;
+        km?: number | undefined;
+        organisation?: string | undefined;
+        cursor?: string | undefined;
+      },
+      actor: Actor | null = null,
+      acceptLanguage?: string,
+    ): Promise<DirectoryResponse> {
+      const visible = detailsVisibleTo(actor);
+      const unit = distanceUnitFor(
+        actor ? (await accounts.sessionUser(actor.userId)).country : null,
+        acceptLanguage,
+      );
       let place: Place | null = null;
       if (query.place) {
         place = placeById(query.place) ?? null;
@@ -412,20 +474,23 @@ export function createGroupsService({
       if (query.focus?.length) where.push(sql`${groups.focus} @> ${textArray(query.focus)}`);
       if (query.format) where.push(inArray(groups.format, formatsFor(query.format)));
       if (query.language) where.push(sql`${groups.languages} @> ${textArray([query.language])}`);
-      if (query.access?.length) where.push(sql`${groups.access} @> ${textArray(query.access)}`);
+      if (query.access?.length) {
+        where.push(sql`${groups.access} @> ${textArray(query.access)}`, visible);
+      }
       if (query.organisation) where.push(eq(groups.organisationId, query.organisation));
       const distance = place ? distanceFrom(place.lat, place.lng) : null;
       const usePlace = place && query.format !== 'online';
       if (place && usePlace && distance) {
         const km = query.km ?? DEFAULT_MAX_KM;
         where.push(boundingBox(place.lat, place.lng, km));
-        where.push(sql`${distance} <= ${km}`);
+        where.push(sql`${distance} <= ${km}`, visible);
       }
       const offset = Number(query.cursor ?? 0);
       const rows = await db
         .select({
           ...summaryColumns,
           distanceKm: distance && usePlace ? distance : sql<null>`null::float8`,
+          detailsVisible: visible,
         })
         .from(groups)
         .innerJoin(organisations, eq(organisations.id, groups.organisationId))
@@ -435,9 +500,12 @@ export function createGroupsService({
         .offset(offset);
       const more = rows.length > DIRECTORY_PAGE;
       return {
-        groups: rows.slice(0, DIRECTORY_PAGE).map(toSummary),
+        groups: rows
+          .slice(0, DIRECTORY_PAGE)
+          .map(({ detailsVisible, ...row }) => toSummary(row, !detailsVisible)),
         place,
         nextCursor: more ? String(offset + DIRECTORY_PAGE) : null,
+        unit,
       };
     },
 
@@ -447,17 +515,21 @@ export function createGroupsService({
       const standing = await standingOf(actor, group);
       const inside = canSeeGroupInside(actor, standing);
       const manage = canManageGroup(actor, standing);
-      const leaders = await db
-        .select({ userId: groupMembers.userId, role: groupMembers.role })
-        .from(groupMembers)
-        .where(
-          and(
-            eq(groupMembers.groupId, groupId),
-            eq(groupMembers.status, 'active'),
-            inArray(groupMembers.role, ['facilitator', 'co_facilitator']),
-          ),
-        )
-        .orderBy(asc(groupMembers.role), asc(groupMembers.joinedAt));
+      const details = canSeeGroupDetails(actor, standing);
+      const invitedAs = standing.status === 'invited' ? standing.role : null;
+      const leaders = details
+        ? await db
+            .select({ userId: groupMembers.userId, role: groupMembers.role })
+            .from(groupMembers)
+            .where(
+              and(
+                eq(groupMembers.groupId, groupId),
+                eq(groupMembers.status, 'active'),
+                inArray(groupMembers.role, ['facilitator', 'co_facilitator']),
+              ),
+            )
+            .orderBy(asc(groupMembers.role), asc(groupMembers.joinedAt))
+        : [];
       const posts = inside
         ? await db
             .select({
@@ -475,7 +547,7 @@ export function createGroupsService({
         ...leaders.map((l) => l.userId),
         ...(posts ?? []).map((p) => p.authorId),
       ]);
-      const meetings = nextMeetings(group.rhythm, now(), 3);
+      const meetings = details ? nextMeetings(group.rhythm, now(), 3) : [];
       let cannotJoinReason: string | null = null;
       if (actor && standing.status === null) {
         const role = await accounts.memberRole(actor.userId);
@@ -499,16 +571,20 @@ export function createGroupsService({
           );
         waitlistPlace = row?.n ?? 1;
       }
+      const linkWorks =
+        group.inviteTokenHash !== null &&
+        (group.inviteExpiresAt === null || group.inviteExpiresAt > now());
       return {
-        ...toSummary(group),
-        rhythm: group.rhythm,
-        recurrenceRule: group.recurrenceRule,
+        ...toSummary(group, !details),
+        detailsHidden: !details,
+        rhythm: details ? group.rhythm : null,
+        recurrenceRule: details ? group.recurrenceRule : null,
         nextMeetings: meetings.map((m) => ({
           startsAt: m.toISOString(),
           text: meetingInWords(m, group.rhythm.timeZone),
         })),
         venue:
-          group.venueName && group.lat !== null && group.lng !== null
+          details && group.venueName && group.lat !== null && group.lng !== null
             ? {
                 name: group.venueName,
                 address: group.venueAddress ?? '',
@@ -524,6 +600,7 @@ export function createGroupsService({
           displayName: named.get(l.userId) ?? '',
           role: l.role,
         })),
+        membersVisible: canSeeMemberList(actor, standing),
         announcements:
           posts?.map((p) => ({
             id: p.id,
@@ -533,10 +610,13 @@ export function createGroupsService({
           })) ?? null,
         meetingLink: canSeeMeetingLink(actor, standing) ? group.meetingLink : null,
         boardVisible: inside,
-        inviteLinkActive: manage ? group.inviteTokenHash !== null : null,
+        inviteLinkActive: manage ? linkWorks : null,
+        inviteLinkExpiresAt:
+          manage && linkWorks && group.inviteExpiresAt ? group.inviteExpiresAt.toISOString() : null,
         me: {
           status: standing.status,
           role: standing.status === 'active' ? standing.role : null,
+          invitedAs,
           declineMessage: standing.status === 'declined' ? standing.declineMessage : null,
           canManage: manage,
           canEdit: canEditGroup(actor, standing),
@@ -550,11 +630,11 @@ export function createGroupsService({
       };
     },
 
-    /** Who is in the group: hidden from outsiders of a private group. */
+    /** Who is in the group: for its members, those who run it and site staff (docs/groups-privacy.md). */
     async members(actor: Actor, groupId: string): Promise<GroupMembersResponse> {
       const group = await loadGroup(groupId);
       const standing = await standingOf(actor, group);
-      if (!canSeeGroupInside(actor, standing) && !isAdmin(actor)) {
+      if (!canSeeMemberList(actor, standing)) {
         throw problems.forbidden(t('groups.problems.membersOnly'));
       }
       const rows = await db
@@ -588,6 +668,15 @@ export function createGroupsService({
       return db.transaction(async (tx) => {
         const group = await loadGroup(groupId, tx, true);
         const existing = await membershipOf(actor.userId, groupId, tx);
+        // A second tap (or a retry after a lost answer) gets the first answer again, changing nothing.
+        if (
+          existing &&
+          (existing.status === 'active' ||
+            existing.status === 'pending' ||
+            existing.status === 'waitlist')
+        ) {
+          return { status: existing.status, message: t(`groups.joined.${existing.status}`) };
+        }
         if (existing && existing.status !== 'declined') {
           throw problems.conflict(t(`groups.problems.already.${existing.status}`));
         }
@@ -595,19 +684,27 @@ export function createGroupsService({
           throw problems.forbidden(t('groups.problems.caregiversOnly'));
         }
         let policy = group.joinPolicy;
+        let admission: Admission = 'open';
         if (policy === 'invite') {
           const invited =
             body.inviteToken !== undefined &&
             group.inviteTokenHash !== null &&
             sameHash(inviteHash(body.inviteToken), group.inviteTokenHash);
           if (!invited) throw problems.forbidden(t('groups.problems.inviteOnly'));
+          if (group.inviteExpiresAt !== null && group.inviteExpiresAt <= now()) {
+            throw problems.gone(t('groups.problems.inviteExpired'));
+          }
           policy = 'open';
+          admission = 'invite_link';
         }
+        // Anyone can call themselves a carer, so a carers-only group always asks a facilitator.
+        if (group.caregiversOnly) policy = 'ask';
         const full = group.memberCount >= group.sizeCap;
         const status: JoinResult['status'] =
           policy === 'ask' ? 'pending' : full ? 'waitlist' : 'active';
         const values = {
           status,
+          admission,
           role: 'member' as const,
           message: body.message,
           declineMessage: null,
@@ -647,13 +744,14 @@ export function createGroupsService({
       });
     },
 
-    /** People asking to join, and the waitlist, for those who run the group. */
+    /** People asking to join, the waitlist, and invitations not answered yet, for those who run the group. */
     async requests(actor: Actor, groupId: string): Promise<JoinRequestsResponse> {
       await requireManager(actor, groupId);
       const rows = await db
         .select({
           userId: groupMembers.userId,
           status: groupMembers.status,
+          role: groupMembers.role,
           message: groupMembers.message,
           askedAt: groupMembers.askedAt,
         })
@@ -661,7 +759,7 @@ export function createGroupsService({
         .where(
           and(
             eq(groupMembers.groupId, groupId),
-            inArray(groupMembers.status, ['pending', 'waitlist']),
+            inArray(groupMembers.status, ['pending', 'waitlist', 'invited']),
           ),
         )
         .orderBy(asc(groupMembers.askedAt), asc(groupMembers.userId))
@@ -671,7 +769,8 @@ export function createGroupsService({
         requests: rows.map((r) => ({
           id: r.userId,
           displayName: named.get(r.userId) ?? '',
-          status: r.status as 'pending' | 'waitlist',
+          status: r.status as 'pending' | 'waitlist' | 'invited',
+          role: r.role,
           message: r.message,
           askedAt: r.askedAt.toISOString(),
         })),
@@ -690,11 +789,11 @@ export function createGroupsService({
           if (target.status === 'waitlist') throw problems.conflict(t('groups.problems.full'));
           await tx
             .update(groupMembers)
-            .set({ status: 'waitlist' })
+            .set({ status: 'waitlist', admission: 'approved' })
             .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, body.userId)));
           return { status: 'waitlist' as const, message: t('groups.approved.waitlist') };
         }
-        await admit(tx, groupId, body.userId);
+        await admit(tx, groupId, body.userId, 'approved');
         return { status: 'active' as const, message: t('groups.approved.active') };
       });
     },
@@ -738,22 +837,8 @@ export function createGroupsService({
             .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, body.userId)));
           return;
         }
-        // The organisation may name someone from outside to run the group: they join as they are named.
-        if (!canEditGroup(actor, standing)) throw problems.notFound(t('groups.problems.notMember'));
-        const values = {
-          status: 'active' as const,
-          role: body.role,
-          declineMessage: null,
-          joinedAt: now(),
-        };
-        await tx
-          .insert(groupMembers)
-          .values({ groupId, userId: body.userId, ...values })
-          .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: values });
-        await tx
-          .update(groups)
-          .set({ memberCount: sql`${groups.memberCount} + 1` })
-          .where(eq(groups.id, groupId));
+        // Someone from outside is invited instead (invite), and joins only when they say yes.
+        throw problems.notFound(t('groups.problems.notMember'));
       });
     },
 
@@ -779,22 +864,111 @@ export function createGroupsService({
       });
     },
 
-    /** A new invite link; any older one stops working. */
+    /** A new invite link that works for INVITE_LINK_DAYS; any older one stops working. */
     async createInviteLink(actor: Actor, groupId: string): Promise<InviteLink> {
       await requireManager(actor, groupId);
       const token = newToken();
+      const expiresAt = new Date(now().getTime() + INVITE_LINK_DAYS * DAY_MS);
       await db
         .update(groups)
-        .set({ inviteTokenHash: inviteHash(token), updatedAt: now() })
+        .set({ inviteTokenHash: inviteHash(token), inviteExpiresAt: expiresAt, updatedAt: now() })
         .where(eq(groups.id, groupId));
-      return { token, url: `${config.publicUrl}/groups/${groupId}?invite=${token}` };
+      return {
+        token,
+        url: `${config.publicUrl}/groups/${groupId}?invite=${token}`,
+        expiresAt: expiresAt.toISOString(),
+      };
+    },
+
+    /**
+     * Invite one person. They are not a member until they say yes (acceptInvitation):
+     * nobody is put in a group without being asked.
+     */
+    async invite(actor: Actor, groupId: string, body: InvitationBodyParsed): Promise<void> {
+      const { group, standing } = await requireManager(actor, groupId);
+      if (!canSetRole(actor, standing, body.role)) {
+        throw problems.forbidden(t('groups.problems.notManager'));
+      }
+      // Looking people up by email is for the organisation; a facilitator uses a profile link.
+      if (body.email !== undefined && !canEditGroup(actor, standing)) {
+        throw problems.invalid({ email: t('groups.fields.invite.emailForOrganisation') });
+      }
+      const field = body.email !== undefined ? 'email' : 'userId';
+      const userId = body.userId ?? (await accounts.userIdByEmail(body.email ?? ''));
+      if (!userId) throw problems.invalid({ email: t('groups.fields.admin.noSuchEmail') });
+      await requireUsers([userId], field);
+      if (body.role === 'member') {
+        const role = await accounts.memberRole(userId);
+        if (!fitsCaregiverRule(group.caregiversOnly, role)) {
+          throw problems.invalid({ [field]: t('groups.fields.invite.notCarer') });
+        }
+      }
+      await db.transaction(async (tx) => {
+        await loadGroup(groupId, tx, true);
+        const existing = await membershipOf(userId, groupId, tx);
+        if (existing && existing.status !== 'declined') {
+          throw problems.conflict(t(`groups.problems.inviteAlready.${existing.status}`));
+        }
+        const values = {
+          status: 'invited' as const,
+          role: body.role,
+          admission: 'invitation' as const,
+          message: '',
+          declineMessage: null,
+          askedAt: now(),
+          joinedAt: null,
+        };
+        await tx
+          .insert(groupMembers)
+          .values({ groupId, userId, ...values })
+          .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: values });
+      });
+    },
+
+    /** Say yes to an invitation: the person joins (or waits for a place, as a member). */
+    async acceptInvitation(actor: Actor, groupId: string): Promise<JoinResult> {
+      const myRole = await accounts.memberRole(actor.userId);
+      return db.transaction(async (tx) => {
+        const group = await loadGroup(groupId, tx, true);
+        const invitation = await membershipOf(actor.userId, groupId, tx);
+        if (invitation?.status !== 'invited') {
+          throw problems.notFound(t('groups.problems.noInvitation'));
+        }
+        // Those invited to run the group need not be carers; members of a carers-only group must.
+        if (invitation.role === 'member' && !fitsCaregiverRule(group.caregiversOnly, myRole)) {
+          throw problems.forbidden(t('groups.problems.caregiversOnly'));
+        }
+        const where = and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, actor.userId));
+        if (invitation.role === 'member' && group.memberCount >= group.sizeCap) {
+          await tx.update(groupMembers).set({ status: 'waitlist', askedAt: now() }).where(where);
+          return { status: 'waitlist' as const, message: t('groups.joined.waitlist') };
+        }
+        await admit(tx, groupId, actor.userId, 'invitation');
+        return { status: 'active' as const, message: t('groups.joined.active') };
+      });
+    },
+
+    /** Say no to an invitation: it is gone, and nobody else is told more than that. */
+    async declineInvitation(actor: Actor, groupId: string): Promise<void> {
+      await loadGroup(groupId);
+      const [gone] = await db
+        .delete(groupMembers)
+        .where(
+          and(
+            eq(groupMembers.groupId, groupId),
+            eq(groupMembers.userId, actor.userId),
+            eq(groupMembers.status, 'invited'),
+          ),
+        )
+        .returning({ userId: groupMembers.userId });
+      if (!gone) throw problems.notFound(t('groups.problems.noInvitation'));
     },
 
     async revokeInviteLink(actor: Actor, groupId: string): Promise<void> {
       await requireManager(actor, groupId);
       await db
         .update(groups)
-        .set({ inviteTokenHash: null, updatedAt: now() })
+        .set({ inviteTokenHash: null, inviteExpiresAt: null, updatedAt: now() })
         .where(eq(groups.id, groupId));
     },
 
@@ -816,6 +990,7 @@ export function createGroupsService({
           status: groupMembers.status,
           role: groupMembers.role,
           declineMessage: groupMembers.declineMessage,
+          detailsVisible: detailsVisibleTo(actor),
         })
         .from(groupMembers)
         .innerJoin(groups, eq(groups.id, groupMembers.groupId))
@@ -824,8 +999,8 @@ export function createGroupsService({
         .orderBy(asc(groups.name), asc(groups.id))
         .limit(200);
       return {
-        groups: rows.map(({ status, role, declineMessage, ...row }) => ({
-          group: toSummary(row),
+        groups: rows.map(({ status, role, declineMessage, detailsVisible, ...row }) => ({
+          group: toSummary(row, !detailsVisible),
           status,
           role,
           declineMessage: status === 'declined' ? declineMessage : null,
@@ -886,6 +1061,7 @@ export function createGroupsService({
         throw problems.forbidden(t('groups.problems.organisationNotAdmin'));
       }
       checkShape(input.format, input.venue);
+      checkJoinPolicy(input);
       const [row] = await db
         .insert(groups)
         .values({
@@ -929,6 +1105,11 @@ export function createGroupsService({
         : null;
       const venue = update.venue === undefined ? currentVenue : update.venue;
       checkShape(format, venue);
+      checkJoinPolicy({
+        joinPolicy: update.joinPolicy ?? group.joinPolicy,
+        privacy: update.privacy ?? group.privacy,
+        caregiversOnly: update.caregiversOnly ?? group.caregiversOnly,
+      });
       const { venue: _venue, rhythm, ...plain } = update;
       await db
         .update(groups)
@@ -968,7 +1149,8 @@ export function createGroupsService({
 
     /** Ranked groups for these answers, each with its reasons in plain words. */
     async fitsMe(actor: Actor, answers: FitsMeAnswers): Promise<FitsMeResponse> {
-      const role = await accounts.memberRole(actor.userId);
+      const { role, country } = await accounts.sessionUser(actor.userId);
+      const unit = distanceUnitFor(country);
       // Caregiver-only groups follow the account's role, checked here, not the answer given.
       const isCarer = role === 'caregiver';
       const answeredRole = answers.role ?? (role === 'survivor' ? 'survivor' : null);
@@ -1037,9 +1219,13 @@ export function createGroupsService({
       if (seeker.format !== 'in_person') {
         // Online groups, in three cheap index-served slices: those with every wanted topic,
         // those with any, and a few more so that people who skipped everything still get some.
+        // A hybrid group's distance is read too: beyond the distance chosen, it must say so.
         const onlineRows = (filter: SQL | undefined, limit: number) =>
           db
-            .select({ ...rankColumns, distanceKm: sql<number | null>`null::float8` })
+            .select({
+              ...rankColumns,
+              distanceKm: sql<number | null>`${distance ?? sql`null::float8`}`,
+            })
             .from(groups)
             .where(and(...common, sql`${groups.format} <> 'in_person'`, filter))
             .orderBy(asc(groups.id))
@@ -1064,9 +1250,13 @@ export function createGroupsService({
         });
       }
       const ranked = rankGroups(seeker, [...found.values()]).slice(0, FITS_ME_RESULTS);
-      if (ranked.length === 0) return { matches: [] };
+      if (ranked.length === 0) return { matches: [], unit };
       const shown = await db
-        .select({ ...summaryColumns, distanceKm: distance ?? sql<null>`null::float8` })
+        .select({
+          ...summaryColumns,
+          distanceKm: distance ?? sql<null>`null::float8`,
+          detailsVisible: detailsVisibleTo(actor),
+        })
         .from(groups)
         .innerJoin(organisations, eq(organisations.id, groups.organisationId))
         .where(
@@ -1080,14 +1270,25 @@ export function createGroupsService({
         matches: ranked
           .filter((r) => byId.has(r.id))
           .map((r) => {
-            const row = byId.get(r.id)!;
+            const { detailsVisible, ...row } = byId.get(r.id)!;
             // Distance is shown only where the group meets in person.
-            const summary = toSummary({
-              ...row,
-              distanceKm: row.format === 'online' ? null : row.distanceKm,
-            });
-            return { group: summary, score: r.score, reasons: r.reasons };
+            const summary = toSummary(
+              { ...row, distanceKm: row.format === 'online' ? null : row.distanceKm },
+              !detailsVisible,
+            );
+            // A private group's place stays hidden: no distance or venue reasons for outsiders.
+            const reasons = detailsVisible
+              ? r.reasons.map((reason) =>
+                  reason.code === 'farOnline' && row.town ? { ...reason, town: row.town } : reason,
+                )
+              : r.reasons
+                  .filter((reason) => reason.code !== 'near' && reason.code !== 'access')
+                  .map((reason) =>
+                    reason.code === 'farOnline' ? { code: 'hybrid' as const } : reason,
+                  );
+            return { group: summary, score: r.score, reasons };
           }),
+        unit,
       };
     },
 
@@ -1162,24 +1363,39 @@ export function createGroupsService({
       return rows.map((r) => r.groupId);
     },
 
-    /** True when both people are active members of at least one group together. */
+    /**
+     * "My groups" visibility: true when both people are active members of one group
+     * and both were let in by a person who runs it (docs/groups-privacy.md).
+     */
     async shareAGroup(userA: string, userB: string): Promise<boolean> {
       if (userA === userB) return true;
+      return (await service.shareAGroupWith(userA, [userB])).has(userB);
+    },
+
+    /** shareAGroup for many people at once: which of `others` share a vetted group with `viewer`. */
+    async shareAGroupWith(viewer: string, others: string[]): Promise<Set<string>> {
+      const wanted = [...new Set(others)].filter((id) => id !== viewer);
+      const shared = new Set(others.includes(viewer) ? [viewer] : []);
+      if (wanted.length === 0) return shared;
       const other = alias(groupMembers, 'other');
-      const [row] = await db
-        .select({ groupId: groupMembers.groupId })
+      const vetted = (m: typeof groupMembers | typeof other) =>
+        sql`(${m.admission} in ('approved', 'invitation') or ${m.role} in ('facilitator', 'co_facilitator'))`;
+      const rows = await db
+        .selectDistinct({ userId: other.userId })
         .from(groupMembers)
         .innerJoin(other, eq(other.groupId, groupMembers.groupId))
         .where(
           and(
-            eq(groupMembers.userId, userA),
+            eq(groupMembers.userId, viewer),
             eq(groupMembers.status, 'active'),
-            eq(other.userId, userB),
+            vetted(groupMembers),
+            inArray(other.userId, wanted),
             eq(other.status, 'active'),
+            vetted(other),
           ),
-        )
-        .limit(1);
-      return row !== undefined;
+        );
+      for (const row of rows) shared.add(row.userId);
+      return shared;
     },
   };
   return service;

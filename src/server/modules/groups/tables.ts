@@ -14,6 +14,7 @@ import {
 import type { GroupRhythm } from '../../../contract/groups';
 import type {
   AccessFeature,
+  Admission,
   GroupFocus,
   GroupFormat,
   GroupLanguage,
@@ -87,6 +88,8 @@ export const groups = pgTable(
     meetingLink: text('meeting_link'),
     /** HMAC of the current invite link's token; null when there is none. */
     inviteTokenHash: text('invite_token_hash'),
+    /** When the current invite link stops working. */
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt,
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +118,8 @@ export const groupMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').$type<GroupRole>().notNull().default('member'),
     status: text('status').$type<MembershipStatus>().notNull(),
+    /** How they came in: only vetted ways count for "my groups" (docs/groups-privacy.md). */
+    admission: text('admission').$type<Admission>().notNull().default('open'),
     /** What the person wrote when asking to join. */
     message: text('message').notNull().default(''),
     declineMessage: text('decline_message'),

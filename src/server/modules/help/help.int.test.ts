@@ -22,8 +22,8 @@ beforeAll(async () => {
   t = await startTestApp();
   [member, moderator, admin] = await Promise.all([
     makeMember(t, { displayName: 'Member' }),
-    makeMember(t, { displayName: 'Moderator' }),
-    makeMember(t, { displayName: 'Admin' }),
+    makeMember(t, { displayName: 'Mona' }),
+    makeMember(t, { displayName: 'Adam' }),
   ]);
   await promote(t, moderator.user.id, 'moderator');
   await promote(t, admin.user.id, 'admin');

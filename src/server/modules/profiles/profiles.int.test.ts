@@ -7,8 +7,11 @@ import {
   type Member,
   makeMember,
   ORIGIN,
+  patchProfile as patchProfileOf,
+  requestEmailLink,
   startTestApp,
   type TestApp,
+  verifyEmailLink,
 } from '../../../../tests/support/app';
 import { defaultPreferences } from '../../../contract/preferences';
 import { experienceFields, HEALTH_CONSENT_VERSION } from '../../../contract/profiles';
@@ -25,14 +28,7 @@ function getProfile(m: Member) {
   return t.app.inject({ url: '/api/me/profile', headers: { cookie: m.cookie } });
 }
 
-function patchProfile(m: Member, payload: Record<string, unknown>) {
-  return t.app.inject({
-    method: 'PATCH',
-    url: '/api/me/profile',
-    headers: { cookie: m.cookie, origin: ORIGIN },
-    payload,
-  });
-}
+const patchProfile = (m: Member, payload: Record<string, unknown>) => patchProfileOf(t, m, payload);
 
 function viewMember(id: string, viewer?: Member) {
   return t.app.inject({
@@ -69,7 +65,13 @@ describe('my profile', () => {
       about: '',
       country: 'IE',
       experience: noExperience,
-      visibility: Object.fromEntries(experienceFields.map((f) => [f, 'only_me'])),
+      visibility: {
+        ...Object.fromEntries(experienceFields.map((f) => [f, 'only_me'])),
+        // Not health details: shown to members, as before they had their own setting.
+        about: 'members',
+        role: 'members',
+      },
+      roleShown: true,
       healthConsent: { given: false, version: null },
     });
   });
@@ -362,21 +364,9 @@ describe('accessibility preferences', () => {
     });
     expect(out.statusCode).toBe(200);
     expect(await me(m.cookie)).toBeNull();
-    const ask = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { email: m.email },
-    });
+    const ask = await requestEmailLink(t.app, m.email, m.ip);
     expect(ask.statusCode).toBe(202);
-    const verify = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/email-link/verify',
-      remoteAddress: m.ip,
-      headers: { origin: ORIGIN },
-      payload: { token: await latestTokenFor(t.app, m.email) },
-    });
+    const verify = await verifyEmailLink(t.app, await latestTokenFor(t.app, m.email), m.ip);
     expect(verify.statusCode).toBe(200);
     expect(verify.json().user.preferences).toEqual({ ...expected, pictures: false });
     const cookie = cookieFrom(verify)!;

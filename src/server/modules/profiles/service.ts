@@ -8,6 +8,7 @@ import {
   type MemberProfile,
   type MyProfile,
   type ProfileUpdate,
+  type ProfileVisibility,
   type Visibility,
 } from '../../../contract/profiles';
 import type { Config } from '../../config';
@@ -49,6 +50,12 @@ function completeVisibility(stored: Partial<ExperienceVisibility>): ExperienceVi
   ) as ExperienceVisibility;
 }
 
+/** Splits a visibility change: the experience fields, "about me" and the role live apart. */
+function splitVisibility(change: Partial<ProfileVisibility>) {
+  const { about, role, ...experience } = change;
+  return { about, role, experience };
+}
+
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
 export function createProfilesService({
@@ -59,19 +66,31 @@ export function createProfilesService({
 }: Deps) {
   async function loadRow(userId: string) {
     const [row] = await db
-      .select({ about: profiles.about, visibility: profiles.visibility, ...experienceColumns })
+      .select({
+        about: profiles.about,
+        aboutVisibility: profiles.aboutVisibility,
+        visibility: profiles.visibility,
+        ...experienceColumns,
+      })
       .from(profiles)
       .where(eq(profiles.userId, userId))
       .limit(1);
     if (row) return row;
     // An account made before profiles existed gets an empty one.
     await db.insert(profiles).values({ userId }).onConflictDoNothing();
-    return { about: '', visibility: {}, ...emptyExperience };
+    return {
+      about: '',
+      aboutVisibility: 'members' as Visibility,
+      visibility: {},
+      ...emptyExperience,
+    };
   }
 
   async function myProfile(actor: Actor): Promise<MyProfile> {
     const user = await accounts.sessionUser(actor.userId);
-    const { about, visibility, ...experience } = await loadRow(actor.userId);
+    const identity = await accounts.identity(actor.userId);
+    if (!identity) throw problems.notFound();
+    const { about, aboutVisibility, visibility, ...experience } = await loadRow(actor.userId);
     const consent = await accounts.currentConsent(actor.userId, 'health_data');
     return {
       id: user.id,
@@ -80,7 +99,12 @@ export function createProfilesService({
       country: user.country,
       about,
       experience,
-      visibility: completeVisibility(visibility),
+      visibility: {
+        ...completeVisibility(visibility),
+        about: aboutVisibility,
+        role: identity.roleVisibility,
+      },
+      roleShown: identity.roleShown,
       healthConsent: { given: consent !== null, version: consent },
     };
   }
@@ -102,27 +126,46 @@ export function createProfilesService({
       if (withdraws && setsHealthData) {
         throw problems.invalid({ healthConsent: t('fields.healthConsent.withdrawClears') });
       }
+      const current = await loadRow(actor.userId);
+      const visibilityChange = splitVisibility(update.visibility ?? {});
+      // "About me" often holds health details too: withdrawing asks whether it stays visible.
+      const about = update.about ?? current.about;
+      const aboutVisibility = visibilityChange.about ?? current.aboutVisibility;
+      if (
+        withdraws &&
+        held &&
+        update.keepAboutVisible === undefined &&
+        about !== '' &&
+        aboutVisibility !== 'only_me'
+      ) {
+        throw problems.invalid(
+          { keepAboutVisible: t('fields.keepAboutVisible.required') },
+          t('problems.keepAboutVisibleQuestion'),
+        );
+      }
 
-      await accounts.updateIdentity(actor.userId, {
+      await accounts.updateIdentity(actor, {
         ...(update.displayName !== undefined ? { displayName: update.displayName } : {}),
         ...(update.role !== undefined ? { role: update.role } : {}),
+        ...(visibilityChange.role !== undefined ? { roleVisibility: visibilityChange.role } : {}),
         ...(update.country !== undefined ? { country: update.country } : {}),
       });
       if (givesConsent && held !== HEALTH_CONSENT_VERSION) {
         await accounts.giveConsent(actor.userId, 'health_data', HEALTH_CONSENT_VERSION);
       }
-      const current = await loadRow(actor.userId);
       const change: Partial<typeof profiles.$inferInsert> = { updatedAt: now() };
       if (update.about !== undefined) change.about = update.about;
+      if (visibilityChange.about !== undefined) change.aboutVisibility = visibilityChange.about;
       if (withdraws) {
         // Withdrawing consent erases the health details it covered (GDPR Art. 9).
         await accounts.withdrawConsent(actor.userId, 'health_data');
         Object.assign(change, emptyExperience);
+        if (update.keepAboutVisible === false) change.aboutVisibility = 'only_me';
       } else if (update.experience) {
         Object.assign(change, update.experience);
       }
-      if (update.visibility) {
-        change.visibility = { ...current.visibility, ...update.visibility };
+      if (Object.keys(visibilityChange.experience).length > 0) {
+        change.visibility = { ...current.visibility, ...visibilityChange.experience };
       }
       await db.update(profiles).set(change).where(eq(profiles.userId, actor.userId));
       return myProfile(actor);
@@ -131,29 +174,30 @@ export function createProfilesService({
     /** Another member's profile, with only the fields its owner lets this viewer see. */
     async memberProfile(viewer: Actor | null, userId: string): Promise<MemberProfile> {
       if (!canSeeMemberProfile(viewer)) throw problems.signInNeeded();
-      const user = await accounts.sessionUser(userId).catch(() => null);
+      const user = await accounts.identity(userId);
       if (!user) throw problems.notFound(t('problems.memberNotFound'));
-      const { about, visibility, ...experience } = await loadRow(userId);
+      const { about, aboutVisibility, visibility, ...experience } = await loadRow(userId);
       const visible = completeVisibility(visibility);
       const shareAGroup =
-        viewer !== null && Object.values(visible).includes('my_groups')
+        viewer !== null &&
+        [...Object.values(visible), aboutVisibility, user.roleVisibility].includes('my_groups')
           ? await inAGroupTogether(viewer.userId, userId)
           : false;
+      const sees = (v: Visibility) => canSeeProfileField(viewer, userId, v, shareAGroup);
       const shown: Partial<Experience> = {};
       for (const field of experienceFields as ExperienceField[]) {
         const value = experience[field];
-        if (
-          value !== null &&
-          canSeeProfileField(viewer, userId, visible[field] as Visibility, shareAGroup)
-        ) {
+        if (value !== null && sees(visible[field] as Visibility)) {
           (shown as Record<string, unknown>)[field] = value;
         }
       }
+      const isMe = viewer?.userId === userId;
       return {
-        id: user.id,
+        id: userId,
         displayName: user.displayName,
-        role: user.role,
-        about,
+        // An unchecked "professional" is not shown to others, whatever its visibility.
+        role: sees(user.roleVisibility) && (user.roleShown || isMe) ? user.role : null,
+        about: sees(aboutVisibility) ? about : null,
         experience: shown,
       };
     },

@@ -1,5 +1,5 @@
 import { jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Experience, ExperienceVisibility } from '../../../contract/profiles';
+import type { Experience, ExperienceVisibility, Visibility } from '../../../contract/profiles';
 import { users } from '../accounts/tables';
 
 type Field<K extends keyof Experience> = NonNullable<Experience[K]>;
@@ -9,6 +9,8 @@ export const profiles = pgTable('profiles', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   about: text('about').notNull().default(''),
+  /** Who sees "about me": its own choice, as it often holds health details. */
+  aboutVisibility: text('about_visibility').$type<Visibility>().notNull().default('members'),
   strokeYear: smallint('stroke_year'),
   strokeKind: text('stroke_kind').$type<Field<'strokeKind'>>(),
   sideAffected: text('side_affected').$type<Field<'sideAffected'>>(),

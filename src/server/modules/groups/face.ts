@@ -1,0 +1,175 @@
+// What other modules may ask the groups module about one person, each answer in one query.
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { GroupFormat, GroupRole, MembershipStatus } from '../../../contract/groups-values';
+import type { Db } from '../../db';
+import type { Actor } from '../../lib/access';
+import { canManageGroup, canSeeGroupInside, type GroupStanding } from './permissions';
+import { meetingInWords, nextMeetings, zoneInWords } from './rhythm';
+import { groupMembers, groups, organisationAdmins } from './tables';
+
+/** Enough for a Home page; a person in more groups than this sees the soonest of these. */
+const MAX_GROUPS = 50;
+
+export interface UpcomingMeeting {
+  groupId: string;
+  groupName: string;
+  format: GroupFormat;
+  caregiversOnly: boolean;
+  startsAt: Date;
+  /** "Tuesday 10 March at 2 pm", in the time zone asked for. */
+  text: string;
+  zone: string;
+}
+
+/**
+ * The next meeting of each group the person is an active member of, soonest first,
+ * told in `timeZone` (the person's own) or else in the group's.
+ */
+export async function nextMeetingsOfMyGroups(
+  db: Db,
+  userId: string,
+  { now, timeZone }: { now: Date; timeZone?: string | undefined },
+): Promise<UpcomingMeeting[]> {
+  const rows = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      format: groups.format,
+      caregiversOnly: groups.caregiversOnly,
+      rhythm: groups.rhythm,
+    })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groupMembers.userId, userId), eq(groupMembers.status, 'active')))
+    .orderBy(asc(groups.name), asc(groups.id))
+    .limit(MAX_GROUPS);
+  const meetings: UpcomingMeeting[] = [];
+  for (const row of rows) {
+    const [next] = nextMeetings(row.rhythm, now, 1);
+    if (!next) continue;
+    const zone = timeZone ?? row.rhythm.timeZone;
+    meetings.push({
+      groupId: row.id,
+      groupName: row.name,
+      format: row.format,
+      caregiversOnly: row.caregiversOnly,
+      startsAt: next,
+      text: meetingInWords(next, zone),
+      zone: zoneInWords(zone, next),
+    });
+  }
+  return meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+const leadRoles: GroupRole[] = ['facilitator', 'co_facilitator'];
+
+/**
+ * The groups this person runs (as facilitator or co-facilitator, or as an admin of the
+ * organisation), with how many people are asking to join each. Empty when they run none.
+ */
+export async function joinRequestsForLeader(
+  db: Db,
+  actor: Actor,
+): Promise<{ groupId: string; groupName: string; waiting: number }[]> {
+  const orgAdmin = sql<boolean>`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${groups.organisationId} and ${organisationAdmins.userId} = ${actor.userId})`;
+  const rows = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      privacy: groups.privacy,
+      caregiversOnly: groups.caregiversOnly,
+      status: groupMembers.status,
+      role: groupMembers.role,
+      isOrgAdmin: orgAdmin,
+      waiting: sql<number>`(select count(*)::int from ${groupMembers} asking where asking.group_id = ${groups.id} and asking.status = 'pending')`,
+    })
+    .from(groups)
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId)),
+    )
+    .where(
+      or(and(eq(groupMembers.status, 'active'), inArray(groupMembers.role, leadRoles)), orgAdmin),
+    )
+    .orderBy(asc(groups.name), asc(groups.id))
+    .limit(MAX_GROUPS);
+  return rows
+    .filter((row) => canManageGroup(actor, standing(row)))
+    .map((row) => ({ groupId: row.id, groupName: row.name, waiting: row.waiting }))
+    .sort((a, b) => Number(b.waiting > 0) - Number(a.waiting > 0));
+}
+
+function standing(row: {
+  privacy: GroupStanding['privacy'];
+  caregiversOnly: boolean;
+  status: MembershipStatus | null;
+  role: GroupRole | null;
+  isOrgAdmin: boolean;
+}): GroupStanding {
+  return {
+    privacy: row.privacy,
+    caregiversOnly: row.caregiversOnly,
+    status: row.status,
+    role: row.role,
+    isOrgAdmin: row.isOrgAdmin,
+  };
+}
+
+/** Of these groups, the boards this person may read, with each group's name. */
+export async function visibleBoards(
+  db: Db,
+  actor: Actor,
+  groupIds: string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(groupIds)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      privacy: groups.privacy,
+      caregiversOnly: groups.caregiversOnly,
+      status: groupMembers.status,
+      role: groupMembers.role,
+      isOrgAdmin: sql<boolean>`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${groups.organisationId} and ${organisationAdmins.userId} = ${actor.userId})`,
+    })
+    .from(groups)
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId)),
+    )
+    .where(inArray(groups.id, wanted));
+  return new Map(
+    rows.filter((row) => canSeeGroupInside(actor, standing(row))).map((row) => [row.id, row.name]),
+  );
+}
+
+/**
+ * Carers' groups the person is not in yet and may ask to join, those in their own country
+ * first: for a carer's Home. Only a group's name and format, which anyone may see.
+ */
+export async function carersGroupsToFind(
+  db: Db,
+  userId: string,
+  country: string | null,
+  limit = 3,
+): Promise<{ id: string; name: string; format: GroupFormat }[]> {
+  return db
+    .select({ id: groups.id, name: groups.name, format: groups.format })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.caregiversOnly, true),
+        // Invite-only groups cannot be asked to join: offering one would be a dead end.
+        ne(groups.joinPolicy, 'invite'),
+        sql`not exists (select 1 from ${groupMembers} mine where mine.group_id = ${groups.id} and mine.user_id = ${userId} and mine.status <> 'declined')`,
+      ),
+    )
+    .orderBy(
+      sql`(${groups.country} = ${country ?? ''}) desc`,
+      sql`(${groups.format} <> 'in_person') desc`,
+      asc(groups.name),
+      asc(groups.id),
+    )
+    .limit(limit);
+}
