@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -17,19 +18,22 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db';
 import { authHooks } from './lib/auth-hooks';
 import { problems } from './lib/errors';
+import { safeError, safeRequest } from './lib/log-safety';
 import { createMailer, type Mailer } from './lib/mail/mailer';
 import { sendProblem, toProblem } from './lib/problem-handler';
 import { createRateLimits, type RateLimits } from './lib/rate-limit';
 import { localDiskStorage } from './lib/storage';
 import { accountsRoutes } from './modules/accounts/routes';
 import { type AccountsService, createAccountsService } from './modules/accounts/service';
-import { devRoutes } from './modules/dev/routes';
+import { callerConstraint, devRoutes } from './modules/dev/routes';
 import { forumRoutes } from './modules/forum/routes';
 import { createForumService, type ForumService } from './modules/forum/service';
 import { groupsRoutes } from './modules/groups/routes';
 import { createGroupsService, type GroupsService } from './modules/groups/service';
 import { helpRoutes } from './modules/help/routes';
 import { createHelpService, type HelpService } from './modules/help/service';
+import { homeRoutes } from './modules/home/routes';
+import { createHomeService, type HomeService } from './modules/home/service';
 import { profilesRoutes } from './modules/profiles/routes';
 import { createProfilesService, type ProfilesService } from './modules/profiles/service';
 import { systemRoutes } from './modules/system/routes';
@@ -46,6 +50,7 @@ export interface AppContext {
   help: HelpService;
   groups: GroupsService;
   forum: ForumService;
+  home: HomeService;
 }
 
 export type App = FastifyInstance;
@@ -63,6 +68,8 @@ export interface BuildOptions {
   /** Where the built web app is; defaults to dist/web. */
   webRoot?: string;
   now?: () => Date;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: Writable;
 }
 
 export const webRootDefault = resolve(import.meta.dirname, '../../dist/web');
@@ -70,20 +77,39 @@ export const webRootDefault = resolve(import.meta.dirname, '../../dist/web');
 /** Assembles the whole app without listening: main.ts listens, tests inject. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // No query parameters, row values, search words, invite tokens or places (SAFETY.md).
+      serializers: { err: safeError, req: safeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustProxy,
+    // On close: requests in flight finish, idle keep-alive sockets close, new ones get a 503.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
     bodyLimit: 256 * 1024,
-    routerOptions: { maxParamLength: 200 },
+    // The dev routes exist only for callers on this machine (see modules/dev/routes.ts).
+    routerOptions: { maxParamLength: 200, constraints: { caller: callerConstraint } },
     // Bad URL encoding and over-long path parameters are refused before routing: same shape.
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const database = options.database ?? (await openDatabase(config));
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : undefined;
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      timeoutMs: config.databaseTimeoutMs,
+      startWaitMs: config.databaseStartWaitMs,
+      onWaiting: (message) => app.log.warn(message),
+    }));
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, config.redisTimeoutMs, app.log)
+    : undefined;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
-  const limits = createRateLimits(redis);
+  const limits = createRateLimits(redis, {}, { keySecret: config.sessionSecret });
   const deps = { db: database.db, config, mailer, limits, now: options.now };
   const accounts = createAccountsService(deps);
   const profiles = createProfilesService({
@@ -101,11 +127,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     profiles,
     groups,
     help: createHelpService(deps),
+    home: createHomeService({ ...deps, accounts }),
     forum: createForumService({
       ...deps,
       accounts,
       storage: localDiskStorage(join(config.dataDir, 'uploads')),
-      groupBoards: { canSeeBoard: (actor, groupId) => groups.canSeeGroupBoard(actor, groupId) },
+      groupBoards: {
+        canSeeBoard: (actor, groupId) => groups.canSeeGroupBoard(actor, groupId),
+        canPostOnBoard: (actor, groupId) => groups.canPostOnGroupBoard(actor, groupId),
+        groupName: (actor, groupId) => groups.groupDetail(actor, groupId).then((g) => g.name),
+      },
     }),
   };
   app.decorate('ctx', ctx);
@@ -126,6 +157,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
   void sweep();
+
+  // Stopping: answers to requests still in flight close their keep-alive connection, so
+  // the server's close (which waits for every connection) ends once they are answered.
+  // Fastify closes the server before the onClose below runs, so the pool outlives them.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+    clearInterval(sweeper);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
@@ -184,12 +227,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       helpRoutes(typed, ctx);
       groupsRoutes(typed, ctx);
       forumRoutes(typed, ctx);
+      homeRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },
     { prefix: '/api' },
   );
 
-  const webRoot = options.webRoot ?? webRootDefault;
+  // WEB_ROOT lets a browser test serve its own build of the web app beside another.
+  const webRoot = options.webRoot ?? process.env.WEB_ROOT ?? webRootDefault;
   const hasWeb = existsSync(join(webRoot, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
@@ -220,21 +265,45 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 }
 
 /**
- * Connects to Redis before serving, so limits are shared from the first request.
- * If Redis is down, limits fall back to each process (see rate-limit.ts) and
- * the client keeps trying in the background.
+ * Connects to Redis before serving, so limits are shared from the first request,
+ * but waits a bounded time: a Redis that accepts and never answers must not keep
+ * the server from starting. If Redis is down or slow, limits fall back to each
+ * process (see rate-limit.ts) and the client keeps trying in the background.
  */
-async function connectRedis(url: string, log: FastifyBaseLogger): Promise<Redis> {
+async function connectRedis(
+  url: string,
+  timeoutMs: number,
+  log: FastifyBaseLogger,
+): Promise<Redis> {
+  const waitMs = Math.max(3 * timeoutMs, 1_000);
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 2,
     enableOfflineQueue: false,
+    connectTimeout: waitMs,
+    // A command that takes longer fails, and the limiter counts in memory instead.
+    ...(timeoutMs > 0 ? { commandTimeout: timeoutMs } : {}),
   });
   redis.on('error', (err) => log.warn({ err }, 'redis error'));
-  try {
-    await redis.connect();
-  } catch (err) {
-    log.warn({ err }, 'redis is not reachable yet: rate limits are per process until it is');
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<'slow'>((done) => {
+    timer = setTimeout(() => done('slow'), waitMs);
+  });
+  const outcome = await Promise.race([
+    redis.connect().then(
+      () => 'connected' as const,
+      (err) => {
+        log.warn({ err }, 'redis is not reachable yet: rate limits are per process until it is');
+        return 'failed' as const;
+      },
+    ),
+    gaveUp,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'slow') {
+    log.warn(
+      `redis did not answer within ${waitMs / 1000} s: rate limits are per process until it does`,
+    );
   }
   return redis;
 }

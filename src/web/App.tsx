@@ -15,12 +15,18 @@ const SignInPage = named(() => import('./features/accounts/SignInPage'), 'SignIn
 const CheckEmailPage = named(() => import('./features/accounts/CheckEmailPage'), 'CheckEmailPage');
 const EmailLinkPage = named(() => import('./features/accounts/EmailLinkPage'), 'EmailLinkPage');
 const MePage = named(() => import('./features/profiles/MePage'), 'MePage');
+const AboutPage = named(() => import('./features/profiles/AboutPage'), 'AboutPage');
+const StoryPage = named(() => import('./features/profiles/StoryPage'), 'StoryPage');
+const StoryNowPage = named(() => import('./features/profiles/StoryPage'), 'StoryNowPage');
+const WhoSeesPage = named(() => import('./features/profiles/WhoSeesPage'), 'WhoSeesPage');
+const SigningInPage = named(() => import('./features/profiles/SigningInPage'), 'SigningInPage');
 const SettingsPage = named(() => import('./features/profiles/SettingsPage'), 'SettingsPage');
 const ConductPage = named(() => import('./features/help/ConductPage'), 'ConductPage');
 const OutboxPage = named(() => import('./features/dev/OutboxPage'), 'OutboxPage');
 const GroupsPage = named(() => import('./features/groups/GroupsPage'), 'GroupsPage');
 const FitsMePage = named(() => import('./features/groups/FitsMePage'), 'FitsMePage');
 const GroupPage = named(() => import('./features/groups/GroupPage'), 'GroupPage');
+const MemberPage = named(() => import('./features/profiles/MemberPage'), 'MemberPage');
 const OrganisationsPage = named(
   () => import('./features/groups/OrganisationsPage'),
   'OrganisationsPage',
@@ -43,6 +49,7 @@ export function App() {
           <Route path="/groups" element={<GroupsPage />} />
           <Route path="/groups/fits-me" element={<FitsMePage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
+          <Route path="/members/:id" element={<MemberPage />} />
           <Route path="/groups/:id/edit" element={<EditGroupPage />} />
           <Route path="/groups/organisations" element={<OrganisationsPage />} />
           <Route path="/groups/organisations/:orgId" element={<OrganisationPage />} />
@@ -54,6 +61,11 @@ export function App() {
           <Route path="/sign-in/check-email" element={<CheckEmailPage />} />
           <Route path="/sign-in/link" element={<EmailLinkPage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/me/about" element={<AboutPage />} />
+          <Route path="/me/story" element={<StoryPage />} />
+          <Route path="/me/story/now" element={<StoryNowPage />} />
+          <Route path="/me/who-sees" element={<WhoSeesPage />} />
+          <Route path="/me/sign-in" element={<SigningInPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/help" element={<HelpPage />} />
           <Route path="/code-of-conduct" element={<ConductPage />} />

@@ -14,6 +14,7 @@ const queryClient = new QueryClient({
       retry: (count, error) => !(error instanceof ApiProblem && error.status >= 400) && count < 2,
       refetchOnWindowFocus: false,
     },
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -1,64 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { tabTo } from './support/browser';
+import { signInAs } from './support/forum';
 import { browserPages } from './support/pages';
+import { signUpAndSignIn } from './support/people';
 
 const baseUrl = inject('baseUrl');
 const { newPage, visited, track } = browserPages('groups');
 
 /** Setting up who is signed in is not part of the journey: it goes through the API. */
-async function signInAsDemo(page: Page, name: RegExp) {
-  await page.goto(`${baseUrl}/`);
-  const ok = await page.evaluate(async (pattern) => {
-    const list = await fetch('/api/dev/demo-accounts').then((r) => r.json());
-    const who = list.accounts.find((a: { displayName: string }) =>
-      new RegExp(pattern).test(a.displayName),
-    );
-    const res = await fetch('/api/dev/sign-in-as', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: who.id }),
-    });
-    return res.ok;
-  }, name.source);
-  expect(ok).toBe(true);
-}
-
 async function signUpWithAphasia(page: Page, displayName: string) {
-  const email = `robin-${randomBytes(4).toString('hex')}@example.test`;
-  await page.goto(`${baseUrl}/`);
-  const ok = await page.evaluate(
-    async ({ email, displayName }) => {
-      const post = (url: string, body: unknown, method = 'POST') =>
-        fetch(url, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-      await post('/api/auth/sign-up', {
-        email,
-        displayName,
-        role: 'survivor',
-        isAdult: true,
-        acceptConduct: true,
-        conductVersion: (await fetch('/api/me').then(() => '2026-11-01')) as string,
-        country: 'GB',
-      });
-      const outbox = await fetch('/api/dev/outbox').then((r) => r.json());
-      const mail = outbox.messages.find((m: { to: string }) => m.to === email);
-      const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
-      await post('/api/auth/email-link/verify', { token });
-      const profile = await post(
-        '/api/me/profile',
-        { experience: { aphasia: 'yes', strokeYear: 2025 }, healthConsent: true },
-        'PATCH',
-      );
-      return profile.ok;
-    },
-    { email, displayName },
-  );
-  expect(ok).toBe(true);
+  await signUpAndSignIn(page, baseUrl, displayName, { prefix: 'robin' });
+  const profile = await page.request.patch(`${baseUrl}/api/me/profile`, {
+    headers: { origin: baseUrl },
+    data: { experience: { aphasia: 'yes', strokeYear: 2025 }, healthConsent: true },
+  });
+  expect(profile.ok(), await profile.text()).toBe(true);
 }
 
 const press = (page: Page, key: string) => page.keyboard.press(key);
@@ -142,7 +99,7 @@ it('a survivor with aphasia finds a group that fits, asks to join, is approved, 
 
   // The facilitator says yes, by keyboard.
   const helen = await newPage();
-  await signInAsDemo(helen, /^Helen/);
+  await signInAs(helen, baseUrl, 'Helen (peer supporter)');
   await helen.goto(groupUrl);
   await expect.poll(() => helen.locator('main').textContent()).toContain('People asking to join');
   await expect.poll(() => helen.locator('main').textContent()).toContain('Words are slow for me.');
@@ -174,7 +131,7 @@ it('a survivor with aphasia finds a group that fits, asks to join, is approved, 
 
   // Someone outside the group sees neither, on the page or through the API.
   const outsider = await newPage();
-  await signInAsDemo(outsider, /^Dev/);
+  await signInAs(outsider, baseUrl, 'Dev P');
   await outsider.goto(groupUrl);
   await expect.poll(() => outsider.locator('h1').textContent()).toBe('Word Finders Online');
   await visited(outsider);

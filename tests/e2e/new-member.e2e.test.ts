@@ -111,27 +111,47 @@ it('lets a new member join, fill their profile, change reading settings, find he
   await expect.poll(() => page.locator('h1').textContent()).toBe('Hello, Robin');
   await visited();
 
-  // Profile.
+  // Profile: a short overview, then one part at a time, each saved as it is typed.
   await tabTo(page, (el) => el.text === 'Me');
   await press('Enter');
   await page.waitForURL(`${baseUrl}/me`);
+  await visited();
+  await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('About me'));
+  await press('Enter');
+  await page.waitForURL(`${baseUrl}/me/about`);
   await expect.poll(() => page.locator('textarea[name="about"]').count()).toBe(1);
   await visited();
   await tabTo(page, (el) => el.name === 'about');
   await page.keyboard.type('I like walking my dog. Words are slow for me.');
-  await tabTo(page, (el) => el.text === 'Save');
+  await tabTo(page, (el) => el.text === 'Next: My stroke story');
   await press('Enter');
-  await expect.poll(() => page.locator('#about-title ~ form .notice').textContent()).toBe('Saved.');
-
+  await page.waitForURL(`${baseUrl}/me/story`);
+  await tabTo(page, (el) => el.text === 'Yes, I agree');
+  await press('Enter');
+  await expect.poll(() => page.locator('select[name="strokeYear"]').count()).toBe(1);
+  await visited();
+  await tabTo(page, (el) => el.text === 'Next: Life since my stroke');
+  await press('Enter');
+  await page.waitForURL(`${baseUrl}/me/story/now`);
+  await expect.poll(() => page.locator('select[name="aphasia"]').count()).toBe(1);
+  await visited();
   await tabTo(page, (el) => el.name === 'aphasia');
   await page.keyboard.type('Yes');
-  await tabTo(page, (el) => el.name === 'aphasia-visibility');
-  await page.keyboard.type('All');
-  await tabTo(page, (el) => el.name === 'healthConsent');
-  await press('Space');
-  await tabTo(page, (el) => el.text === 'Save');
+  await tabTo(page, (el) => el.text === 'Next: Who sees what');
   await press('Enter');
-  await expect.poll(() => page.locator('#story-title ~ form .notice').textContent()).toBe('Saved.');
+  await page.waitForURL(`${baseUrl}/me/who-sees`);
+  await tabTo(page, (el) => el.name === 'visibility-aphasia');
+  await page.keyboard.type('All');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        fetch('/api/me/profile')
+          .then((r) => r.json())
+          .then((p) => p.visibility),
+      ),
+    )
+    .toMatchObject({ aphasia: 'members' });
+  await visited();
   const profile = await page.evaluate(() => fetch('/api/me/profile').then((r) => r.json()));
   expect(profile.about).toBe('I like walking my dog. Words are slow for me.');
   expect(profile.experience.aphasia).toBe('yes');
@@ -178,6 +198,9 @@ it('lets a new member join, fill their profile, change reading settings, find he
   await tabTo(page, (el) => el.text === 'Me');
   await press('Enter');
   await page.waitForURL(`${baseUrl}/me`);
+  await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Sign-in and password'));
+  await press('Enter');
+  await page.waitForURL(`${baseUrl}/me/sign-in`);
   await expect.poll(() => page.locator('input[name="password"]').count()).toBe(1);
   await tabTo(page, (el) => el.name === 'password');
   await page.evaluate((text) => navigator.clipboard.writeText(text), password);
@@ -187,7 +210,10 @@ it('lets a new member join, fill their profile, change reading settings, find he
   await press('Enter');
   await expect.poll(() => page.locator('main').textContent()).toContain('Your password is saved.');
 
-  // Sign out.
+  // Sign out, from the Me overview, where it sits apart from everything else.
+  await tabTo(page, (el) => el.text === 'Back to Me');
+  await press('Enter');
+  await page.waitForURL(`${baseUrl}/me`);
   await tabTo(page, (el) => el.text === 'Sign out');
   await press('Enter');
   await page.waitForURL(`${baseUrl}/sign-in`);

@@ -14,7 +14,8 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   }, [title, t]);
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
+      {/* dir="auto": many titles are people's own words (a topic, a group), in any language. */}
+      <h1 ref={heading} tabIndex={-1} dir="auto">
         {title}
       </h1>
       {children}

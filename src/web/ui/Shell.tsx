@@ -6,7 +6,9 @@ import { Icon, type IconName } from './Icon';
 
 /**
  * The calm one-column frame of every page: "Need help now" always in the same
- * place (A12), then the main menu as big buttons with words and pictures.
+ * place (A12), then the main menu as big buttons with words and pictures. With large
+ * text or on a narrow screen the menu becomes one compact row of word buttons: always
+ * visible, never behind a gesture.
  */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -26,28 +28,32 @@ export function Shell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
-        <Link to="/" className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </Link>
-        <Link to="/help" className="button button-help" id="need-help">
-          <Icon name="help" />
-          <span>{t('nav.needHelp')}</span>
-        </Link>
-      </header>
-      <nav aria-label={t('nav.label')} className="main-nav">
-        <ul>
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'} className="nav-button">
-                <Icon name={item.icon} />
-                <span>{item.label}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* The header and menu are measured together: at large text or narrow widths they turn
+          compact (styles.css "Home and compact navigation"), so each page begins on the first screen. */}
+      <div className="site-top">
+        <header className="site-header">
+          <Link to="/" className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          <Link to="/help" className="button button-help" id="need-help">
+            <Icon name="help" />
+            <span>{t('nav.needHelp')}</span>
+          </Link>
+        </header>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'} className="nav-button">
+                  <Icon name={item.icon} />
+                  <span>{item.label}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
@@ -59,9 +65,6 @@ export function Shell({ children }: { children: ReactNode }) {
           </li>
           <li>
             <Link to="/code-of-conduct">{t('nav.conduct')}</Link>
-          </li>
-          <li>
-            <a href="/api/docs">{t('nav.apiDocs')}</a>
           </li>
         </ul>
       </footer>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import {
   Button,
   Checkbox,
@@ -12,6 +12,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { RoomLeft, useLengthCheck } from './limits';
 
 interface TextFieldProps {
   name: string;
@@ -24,21 +25,34 @@ interface TextFieldProps {
   autoComplete?: string;
   multiline?: boolean;
   required?: boolean;
+  /**
+   * The most letters the server takes. Nothing typed is ever cut: the room left
+   * shows from 80% on, and past the limit an error in words says by how much.
+   */
+  limit?: number;
 }
 
 /** A labelled text box with help text and its error in words right under it. */
 export function TextInput(props: TextFieldProps) {
   const { t } = useTranslation();
+  const roomId = useId();
+  const length = useLengthCheck(props.value, props.limit);
+  // Too long is what is true now; an older error from the server comes after it.
+  const error = length.tooLong ?? props.error;
+  const type = props.type ?? 'text';
+  // What people write may be in a right-to-left language; emails and passwords are not.
+  const dir = type === 'text' ? 'auto' : undefined;
   return (
     <TextField
       className="field"
       name={props.name}
       value={props.value}
       onChange={props.onChange}
-      isInvalid={Boolean(props.error)}
+      isInvalid={Boolean(error)}
       validationBehavior="aria"
-      type={props.type ?? 'text'}
+      type={type}
       autoComplete={props.autoComplete}
+      aria-describedby={length.roomLeft ? roomId : undefined}
     >
       <Label className="field-label">
         {props.label}{' '}
@@ -51,8 +65,15 @@ export function TextInput(props: TextFieldProps) {
           {props.description}
         </Text>
       )}
-      {props.multiline ? <TextArea className="input" rows={4} /> : <Input className="input" />}
-      <FieldError className="field-error">{props.error}</FieldError>
+      {props.multiline ? (
+        <TextArea className="input" rows={4} dir={dir} />
+      ) : (
+        <Input className="input" dir={dir} />
+      )}
+      {props.limit !== undefined && (
+        <RoomLeft id={roomId} value={props.value} max={props.limit} text={length.roomLeft} />
+      )}
+      <FieldError className="field-error">{error}</FieldError>
     </TextField>
   );
 }
@@ -208,6 +229,33 @@ export function SubmitButton({ children, busy }: { children: ReactNode; busy?: b
     <Button type="submit" className="button button-primary" isDisabled={busy}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * A send that failed, in words beside the button that sent it. It is an alert,
+ * and it takes focus each time it says something new, so nobody misses it at
+ * the top of a long page. Pass takeFocus={false} when focus goes to a field instead.
+ */
+export function SendProblem({
+  children,
+  takeFocus = true,
+  attempt,
+}: {
+  children: ReactNode;
+  takeFocus?: boolean;
+  /** Changes with each failed try, so a second failure takes focus again. */
+  attempt?: unknown;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus again on every new try
+  useEffect(() => {
+    if (takeFocus) box.current?.focus();
+  }, [takeFocus, attempt]);
+  return (
+    <div ref={box} className="notice notice-problem send-problem" role="alert" tabIndex={-1}>
+      {children}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { checkPage, launchBrowser } from './browser';
 
@@ -24,20 +24,28 @@ export function browserPages(name: string) {
     await browser?.close();
   });
 
+  /** A page in a fresh context; `locale` is the browser's language (en-GB unless told). */
+  async function newPage(locale = 'en-GB', options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      locale,
+      ...options,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    current = page;
+    return page;
+  }
+
   return {
     /** The page to photograph if the test fails. */
     track(page: Page) {
       current = page;
     },
-    async newPage(): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: { width: 1024, height: 900 },
-        locale: 'en-GB',
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      current = page;
-      return page;
+    newPage,
+    /** A tablet held upright (768 by 1024) in a fresh context, in en-GB unless `options` say. */
+    tablet(options: BrowserContextOptions = {}): Promise<Page> {
+      return newPage(options.locale, { viewport: { width: 768, height: 1024 }, ...options });
     },
     async visited(page: Page) {
       current = page;

@@ -29,7 +29,7 @@ export function CategoryPage() {
 
   return (
     <Page title={first.category.name}>
-      <p>{first.category.description}</p>
+      <p dir="auto">{first.category.description}</p>
       <div className="actions">
         <Link to={`/forum/new?category=${first.category.slug}`} className="button button-primary">
           <Icon name="write" />

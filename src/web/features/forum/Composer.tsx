@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { forumLimits } from '../../../contract/forum-limits';
 import { ApiProblem } from '../../api';
-import { Notice } from '../../ui/fields';
+import { Notice, SendProblem } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
+import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { type DraftStatus, useDraft } from './drafts';
 import { MarkdownPreview, markdownToSpeech } from './markdown-preview';
@@ -24,6 +26,8 @@ interface ComposerProps {
   send(post: Outgoing): Promise<void>;
   /** Shown after a post went through (a reply stays on the page). */
   sentMessage?: string;
+  /** An id for the composer, so a "Write a reply" link can lead to it. */
+  anchorId?: string;
 }
 
 /** Browsers that offer dictation name it one of two ways; others have none. */
@@ -60,7 +64,15 @@ const starterKeys = ['today', 'helps', 'worried'] as const;
  * where the browser offers it, pictures with words, a preview read aloud,
  * and a draft that is never lost (ACCESSIBILITY.md A8).
  */
-export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }: ComposerProps) {
+export function Composer({
+  kind,
+  draftKey,
+  ownerId,
+  heading,
+  send,
+  sentMessage,
+  anchorId,
+}: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const draft = useDraft(draftKey, ownerId);
@@ -70,6 +82,9 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
   const sending = useRef(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  /** Errors on the fields, from this page's checks or the server's; each goes once its field is right. */
+  const [fieldErrors, setFieldErrors] = useState<{ title?: string; body?: string }>({});
   const [sent, setSent] = useState<string | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   const [listening, setListening] = useState(false);
@@ -88,12 +103,53 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
     bodyError: `${id}-body-error`,
     status: `${id}-status`,
     preview: `${id}-preview`,
+    titleRoom: `${id}-title-room`,
+    bodyRoom: `${id}-body-room`,
   };
-  const titleError = problem?.errors.title;
-  const bodyError = problem?.errors.body;
+  const titleLength = useLengthCheck(draft.title, forumLimits.title.max);
+  const bodyLength = useLengthCheck(draft.body, forumLimits.body.max);
+  // Too long is what is true now, so it comes first; nothing typed is cut.
+  const titleError = kind === 'topic' ? (titleLength.tooLong ?? fieldErrors.title) : undefined;
+  const bodyError = bodyLength.tooLong ?? fieldErrors.body;
   const otherErrors = Object.entries(problem?.errors ?? {})
     .filter(([field]) => field !== 'title' && field !== 'body')
     .map(([, message]) => message);
+
+  /** What this page can tell before sending: too short, too long or empty. */
+  function checkFields(title: string, body: string) {
+    const found: { title?: string; body?: string } = {};
+    if (kind === 'topic') {
+      const length = lengthOf(title);
+      if (length < forumLimits.title.min) found.title = t('forum.fields.title.tooShort');
+      else if (length > forumLimits.title.max) found.title = t('forum.fields.title.tooLong');
+    }
+    const length = lengthOf(body);
+    if (length < forumLimits.body.min) found.body = t('forum.fields.body.required');
+    else if (length > forumLimits.body.max) found.body = t('forum.fields.body.tooLong');
+    return found;
+  }
+
+  /** A change to one field: its old error goes as soon as the field is right. */
+  function changeField(field: 'title' | 'body', value: string) {
+    draft.change(field === 'title' ? { title: value } : { body: value });
+    setFieldErrors((errors) => {
+      if (!errors[field]) return errors;
+      const check = checkFields(
+        field === 'title' ? value : draft.title,
+        field === 'body' ? value : draft.body,
+      );
+      if (check[field]) return { ...errors, [field]: check[field] };
+      const { [field]: _gone, ...rest } = errors;
+      return rest;
+    });
+  }
+
+  function focusField(found: { title?: string | undefined; body?: string | undefined }) {
+    requestAnimationFrame(() => {
+      if (found.title) titleInput.current?.focus();
+      else if (found.body) textArea.current?.focus();
+    });
+  }
 
   /** Puts words where the person was typing (or at the end), then returns them to the box. */
   function insertText(words: string, asBlock = false) {
@@ -108,7 +164,7 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
       piece = ` ${words}`;
     }
     const next = before + piece + after;
-    draft.change({ body: next });
+    changeField('body', next);
     const position = at + piece.length;
     caret.current = position;
     // Straight into the box too, so keys pressed before React draws again land after the words.
@@ -153,10 +209,19 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
 
   async function submit() {
     if (sending.current) return;
+    setSent(null);
+    // Refused here, with the same words the server would use: nothing is sent, nothing is cut.
+    const found = checkFields(draft.title, draft.body);
+    if (found.title || found.body) {
+      setProblem(null);
+      setFieldErrors(found);
+      focusField(found);
+      return;
+    }
     sending.current = true;
     setBusy(true);
     setProblem(null);
-    setSent(null);
+    setFieldErrors({});
     try {
       await draft.settle();
       await send({ title: draft.title, body: draft.body, idempotencyKey: draft.idempotencyKey() });
@@ -164,13 +229,17 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
       setPreviewOpen(false);
       if (sentMessage) setSent(sentMessage);
     } catch (error) {
-      const found = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
-      setProblem(found);
-      // The words stay; focus goes to the first field that needs a look.
-      requestAnimationFrame(() => {
-        if (found.errors.title) titleInput.current?.focus();
-        else if (found.errors.body) textArea.current?.focus();
-      });
+      const failed = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
+      setProblem(failed);
+      setAttempt((n) => n + 1);
+      const onFields = {
+        ...(kind === 'topic' && failed.errors.title ? { title: failed.errors.title } : {}),
+        ...(failed.errors.body ? { body: failed.errors.body } : {}),
+      };
+      setFieldErrors(onFields);
+      // The words stay. Focus goes to the first field that needs a look, or else to the
+      // problem itself, beside the button that was pressed.
+      focusField(onFields);
       draft.flush();
     } finally {
       sending.current = false;
@@ -179,25 +248,12 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
   }
 
   const preview = draft.body.trim();
+  const problemOnField = Boolean(problem?.errors.title || problem?.errors.body);
 
   return (
-    <section className="composer" aria-labelledby={`${id}-heading`}>
+    <section className="composer" aria-labelledby={`${id}-heading`} id={anchorId}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {sent && <Notice kind="ok">{sent}</Notice>}
-      {problem && (
-        <Notice kind="problem">
-          <p>{problem.title}</p>
-          {otherErrors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-          <p>{t('form.keepTyped')}</p>
-          {problem.status === 401 && (
-            <Link to="/sign-in" className="button">
-              {t('nav.signIn')}
-            </Link>
-          )}
-        </Notice>
-      )}
       <form
         className="form"
         noValidate
@@ -219,15 +275,23 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
               id={ids.title}
               name="title"
               className="input"
+              dir="auto"
               value={draft.title}
-              maxLength={150}
-              onChange={(e) => draft.change({ title: e.target.value })}
+              onChange={(e) => changeField('title', e.target.value)}
               onBlur={draft.flush}
               aria-required="true"
               aria-invalid={titleError ? true : undefined}
-              aria-describedby={[ids.titleHelp, titleError ? ids.titleError : '']
-                .filter(Boolean)
-                .join(' ')}
+              aria-describedby={describedBy(
+                ids.titleHelp,
+                titleLength.roomLeft && ids.titleRoom,
+                titleError && ids.titleError,
+              )}
+            />
+            <RoomLeft
+              id={ids.titleRoom}
+              value={draft.title}
+              max={forumLimits.title.max}
+              text={titleLength.roomLeft}
             />
             {titleError && (
               <p id={ids.titleError} className="field-error">
@@ -278,11 +342,11 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
             name="body"
             className="input composer-text"
             rows={10}
+            dir="auto"
             value={draft.body}
-            maxLength={20_000}
             onChange={(e) => {
               caret.current = e.target.selectionStart;
-              draft.change({ body: e.target.value });
+              changeField('body', e.target.value);
             }}
             onSelect={(e) => {
               caret.current = e.currentTarget.selectionStart;
@@ -290,9 +354,18 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
             onBlur={draft.flush}
             aria-required="true"
             aria-invalid={bodyError ? true : undefined}
-            aria-describedby={[ids.bodyHelp, ids.status, bodyError ? ids.bodyError : '']
-              .filter(Boolean)
-              .join(' ')}
+            aria-describedby={describedBy(
+              ids.bodyHelp,
+              ids.status,
+              bodyLength.roomLeft && ids.bodyRoom,
+              bodyError && ids.bodyError,
+            )}
+          />
+          <RoomLeft
+            id={ids.bodyRoom}
+            value={draft.body}
+            max={forumLimits.body.max}
+            text={bodyLength.roomLeft}
           />
           {bodyError && (
             <p id={ids.bodyError} className="field-error">
@@ -320,11 +393,11 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
                 <>
                   <h3>{t('forum.composer.previewTitle')}</h3>
                   {kind === 'topic' && draft.title && (
-                    <p className="preview-title">
+                    <p className="preview-title" dir="auto">
                       <strong>{draft.title}</strong>
                     </p>
                   )}
-                  <div className="post-body">
+                  <div className="post-body" dir="auto">
                     <MarkdownPreview markdown={draft.body} />
                   </div>
                   <ReadAloud
@@ -345,6 +418,21 @@ export function Composer({ kind, draftKey, ownerId, heading, send, sentMessage }
               ? t('forum.composer.postTopic')
               : t('forum.composer.postReply')}
         </button>
+        {problem && (
+          <SendProblem takeFocus={!problemOnField} attempt={attempt}>
+            <p>{problem.title}</p>
+            {otherErrors.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+            {/* Offline, the message itself already says nothing is lost. */}
+            {problem.status !== 0 && <p>{t('form.keepTyped')}</p>}
+            {problem.status === 401 && (
+              <Link to="/sign-in" className="button">
+                {t('nav.signIn')}
+              </Link>
+            )}
+          </SendProblem>
+        )}
       </form>
     </section>
   );

@@ -28,12 +28,12 @@ export function ForumHomePage() {
         <ul className="cards category-list">
           {categories.data.categories.map((category) => (
             <li key={category.id} className="card">
-              <h2>
+              <h2 dir="auto">
                 <Link to={`/forum/c/${category.slug}`} className="category-link">
                   {category.name}
                 </Link>
               </h2>
-              <p>{category.description}</p>
+              <p dir="auto">{category.description}</p>
               <p className="category-numbers">
                 <span className="count">
                   {t('forum.categories.topics', { count: category.topicCount })}

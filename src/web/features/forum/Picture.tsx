@@ -66,6 +66,8 @@ export function AddPicture({ onInsert }: { onInsert(markdown: string): void }) {
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : null;
       setFileError(problem?.errors.image ?? problem?.title ?? t('problems.internal'));
+      // The box was off while sending, so focus fell away: back to it, with its error beside it.
+      requestAnimationFrame(() => fileInput.current?.focus());
     } finally {
       setBusy(false);
     }
@@ -145,8 +147,8 @@ export function AddPicture({ onInsert }: { onInsert(markdown: string): void }) {
               id={altId}
               name="pictureAlt"
               className="input"
+              dir="auto"
               value={alt}
-              maxLength={300}
               onChange={(e) => {
                 setAlt(e.target.value);
                 if (altError && cleanAlt(e.target.value).length >= 3) setAltError(null);

@@ -1,12 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post, Reactions } from '../../../contract/forum';
+import { forumLimits } from '../../../contract/forum-limits';
 import { reactionKinds } from '../../../contract/values';
 import { ApiProblem, api } from '../../api';
-import { Notice } from '../../ui/fields';
+import { SendProblem } from '../../ui/fields';
+import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { htmlToSpeech } from './markdown-preview';
+import { RemovalForStaff, RemovePost } from './PostRemoval';
 import { AuthorName, Toggle, When } from './parts';
 import { forumKeys, updateCachedPost } from './queries';
 
@@ -25,12 +28,20 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const failed = (error: unknown) => {
+    setProblem(error instanceof ApiProblem ? error.title : String(error));
+    setAttempt((n) => n + 1);
+  };
   const own = post.author.id === myId;
   const speech = useMemo(() => (post.deleted ? '' : htmlToSpeech(post.bodyHtml)), [post]);
   const Heading = level === 2 ? 'h2' : 'h3';
 
   const react = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     mutationFn: ({ kind, on }: { kind: Reactions['mine'][number]; on: boolean }) =>
       api<Reactions>(`/forum/posts/${post.kind}/${post.id}/reactions/${kind}`, {
         method: on ? 'PUT' : 'DELETE',
@@ -38,10 +49,12 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
     onMutate: () => setProblem(null),
     onSuccess: (reactions) =>
       updateCachedPost(client, topicId, post.id, (p) => ({ ...p, reactions })),
-    onError: (error) => setProblem(error instanceof ApiProblem ? error.title : String(error)),
+    onError: failed,
   });
 
   const helpful = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     mutationFn: (on: boolean) =>
       api<{ helpfulCount: number }>(`/forum/posts/${post.kind}/${post.id}/helpful`, {
         method: on ? 'PUT' : 'DELETE',
@@ -55,17 +68,28 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
       }));
       void client.invalidateQueries({ queryKey: ['forum', 'tips'] });
     },
-    onError: (error) => setProblem(error instanceof ApiProblem ? error.title : String(error)),
+    onError: failed,
   });
 
   const remove = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     mutationFn: () => api(`/forum/posts/${post.kind}/${post.id}`, { method: 'DELETE' }),
     onMutate: () => setProblem(null),
     onSuccess: () => {
       setConfirmDelete(false);
       void client.invalidateQueries({ queryKey: forumKeys.all });
     },
-    onError: (error) => setProblem(error instanceof ApiProblem ? error.title : String(error)),
+    onError: failed,
+  });
+
+  const restore = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
+    mutationFn: () => api(`/forum/posts/${post.kind}/${post.id}/restore`, { method: 'POST' }),
+    onMutate: () => setProblem(null),
+    onSuccess: () => void client.invalidateQueries({ queryKey: forumKeys.all }),
+    onError: failed,
   });
 
   const postedBy = post.kind === 'topic' ? t('forum.post.startedBy') : t('forum.post.replyFrom');
@@ -88,13 +112,22 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
       </header>
 
       {post.deleted ? (
-        <p className="post-removed">{t('forum.post.removed')}</p>
+        post.removal ? (
+          <RemovalForStaff
+            post={post}
+            restoring={restore.isPending}
+            onRestore={() => restore.mutate()}
+          />
+        ) : (
+          <p className="post-removed">{t('forum.post.removed')}</p>
+        )
       ) : editing ? (
         <EditPost post={post} topicId={topicId} title={title} onDone={() => setEditing(false)} />
       ) : (
         <>
           <div
             className="post-body"
+            dir="auto"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from a small markdown subset and sanitised with an allow-list on the server (contract: safe as it is); nothing else is ever put in as HTML.
             dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
           />
@@ -140,7 +173,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
               />
             </div>
           )}
-          {(post.canEdit || post.canDelete) && (
+          {(post.canEdit || post.canDelete || post.canRemove) && (
             <div className="actions post-tools">
               {post.canEdit && (
                 <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -156,8 +189,18 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
                   {t('forum.post.delete')}
                 </button>
               )}
+              {post.canRemove && !removing && (
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => setRemoving(true)}
+                >
+                  {t('forum.post.remove')}
+                </button>
+              )}
             </div>
           )}
+          {removing && <RemovePost post={post} onDone={() => setRemoving(false)} />}
           {confirmDelete && (
             <div className="confirm">
               <p id={`post-${post.id}-confirm`}>
@@ -190,7 +233,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
           )}
         </>
       )}
-      {problem && <Notice kind="problem">{problem}</Notice>}
+      {problem && <SendProblem attempt={attempt}>{problem}</SendProblem>}
     </article>
   );
 }
@@ -210,6 +253,8 @@ function EditPost({
   const { t } = useTranslation();
   const client = useQueryClient();
   const storage = `bt.forum.edit.${post.id}`;
+  const titleInput = useRef<HTMLInputElement>(null);
+  const bodyInput = useRef<HTMLTextAreaElement>(null);
   const [form, setForm] = useState(() => {
     try {
       const kept = sessionStorage.getItem(storage);
@@ -220,8 +265,39 @@ function EditPost({
     return { title: title ?? '', body: post.body ?? '' };
   });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const update = (next: { title: string; body: string }) => {
+  const [attempt, setAttempt] = useState(0);
+  const [fieldErrors, setFieldErrors] = useState<{ title?: string; body?: string }>({});
+
+  /** What this page can tell before sending, in the server's own words. */
+  const checkFields = (next: { title: string; body: string }) => {
+    const found: { title?: string; body?: string } = {};
+    if (post.kind === 'topic') {
+      const length = lengthOf(next.title);
+      if (length < forumLimits.title.min) found.title = t('forum.fields.title.tooShort');
+      else if (length > forumLimits.title.max) found.title = t('forum.fields.title.tooLong');
+    }
+    const length = lengthOf(next.body);
+    if (length < forumLimits.body.min) found.body = t('forum.fields.body.required');
+    else if (length > forumLimits.body.max) found.body = t('forum.fields.body.tooLong');
+    return found;
+  };
+  const focusField = (found: { title?: string | undefined; body?: string | undefined }) =>
+    requestAnimationFrame(() => {
+      if (found.title) titleInput.current?.focus();
+      else if (found.body) bodyInput.current?.focus();
+    });
+
+  const update = (field: 'title' | 'body', value: string) => {
+    const next = { ...form, [field]: value };
     setForm(next);
+    // An old error goes as soon as its field is right.
+    setFieldErrors((errors) => {
+      if (!errors[field]) return errors;
+      const still = checkFields(next)[field];
+      if (still) return { ...errors, [field]: still };
+      const { [field]: _gone, ...rest } = errors;
+      return rest;
+    });
     try {
       sessionStorage.setItem(storage, JSON.stringify(next));
     } catch {
@@ -233,49 +309,77 @@ function EditPost({
     onDone();
   };
   const save = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     mutationFn: () =>
       post.kind === 'topic'
         ? api(`/forum/topics/${post.id}`, { method: 'PATCH', body: form })
         : api(`/forum/replies/${post.id}`, { method: 'PATCH', body: { body: form.body } }),
-    onMutate: () => setProblem(null),
+    onMutate: () => {
+      setProblem(null);
+      setFieldErrors({});
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: forumKeys.topic(topicId) });
       done();
     },
-    onError: (error) =>
-      setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, String(error))),
+    onError: (error) => {
+      const failed = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
+      const onFields = {
+        ...(post.kind === 'topic' && failed.errors.title ? { title: failed.errors.title } : {}),
+        ...(failed.errors.body ? { body: failed.errors.body } : {}),
+      };
+      setProblem(failed);
+      setAttempt((n) => n + 1);
+      setFieldErrors(onFields);
+      focusField(onFields);
+    },
   });
   const base = `edit-${post.id}`;
-  const titleError = problem?.errors.title;
-  const bodyError = problem?.errors.body;
+  const titleLength = useLengthCheck(form.title, forumLimits.title.max);
+  const bodyLength = useLengthCheck(form.body, forumLimits.body.max);
+  const titleError = titleLength.tooLong ?? fieldErrors.title;
+  const bodyError = bodyLength.tooLong ?? fieldErrors.body;
   return (
     <form
       className="form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (save.isPending) return;
+        const found = checkFields(form);
+        if (found.title || found.body) {
+          setProblem(null);
+          setFieldErrors(found);
+          focusField(found);
+          return;
+        }
         save.mutate();
       }}
     >
-      {problem && (
-        <Notice kind="problem">
-          <p>{problem.title}</p>
-          <p>{t('form.keepTyped')}</p>
-        </Notice>
-      )}
       {post.kind === 'topic' && (
         <div className="field">
           <label className="field-label" htmlFor={`${base}-title`}>
             {t('forum.composer.title')}
           </label>
           <input
+            ref={titleInput}
             id={`${base}-title`}
             className="input"
+            dir="auto"
             value={form.title}
-            maxLength={150}
-            onChange={(e) => update({ ...form, title: e.target.value })}
+            onChange={(e) => update('title', e.target.value)}
             aria-invalid={titleError ? true : undefined}
-            aria-describedby={titleError ? `${base}-title-error` : undefined}
+            aria-describedby={describedBy(
+              titleLength.roomLeft && `${base}-title-room`,
+              titleError && `${base}-title-error`,
+            )}
+          />
+          <RoomLeft
+            id={`${base}-title-room`}
+            value={form.title}
+            max={forumLimits.title.max}
+            text={titleLength.roomLeft}
           />
           {titleError && (
             <p id={`${base}-title-error`} className="field-error">
@@ -289,14 +393,24 @@ function EditPost({
           {t('forum.post.editBody')}
         </label>
         <textarea
+          ref={bodyInput}
           id={`${base}-body`}
           className="input composer-text"
           rows={8}
+          dir="auto"
           value={form.body}
-          maxLength={20_000}
-          onChange={(e) => update({ ...form, body: e.target.value })}
+          onChange={(e) => update('body', e.target.value)}
           aria-invalid={bodyError ? true : undefined}
-          aria-describedby={bodyError ? `${base}-body-error` : undefined}
+          aria-describedby={describedBy(
+            bodyLength.roomLeft && `${base}-body-room`,
+            bodyError && `${base}-body-error`,
+          )}
+        />
+        <RoomLeft
+          id={`${base}-body-room`}
+          value={form.body}
+          max={forumLimits.body.max}
+          text={bodyLength.roomLeft}
         />
         {bodyError && (
           <p id={`${base}-body-error`} className="field-error">
@@ -312,6 +426,12 @@ function EditPost({
           {t('forum.post.cancelEdit')}
         </button>
       </div>
+      {problem && (
+        <SendProblem takeFocus={!(problem.errors.title || problem.errors.body)} attempt={attempt}>
+          <p>{problem.title}</p>
+          {problem.status !== 0 && <p>{t('form.keepTyped')}</p>}
+        </SendProblem>
+      )}
     </form>
   );
 }

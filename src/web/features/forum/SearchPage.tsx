@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResponse } from '../../../contract/forum';
+import { forumLimits } from '../../../contract/forum-limits';
 import { ApiProblem, api } from '../../api';
-import { Select } from '../../ui/fields';
+import { Select, SendProblem } from '../../ui/fields';
+import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { Page } from '../../ui/Page';
-import { ForumLinks, LoadProblem, When } from './parts';
+import { ForumLinks, LoadProblemWords, When } from './parts';
 import { forumKeys, useCategories } from './queries';
 
 const MARK_START = '\uE000';
@@ -51,6 +53,9 @@ export function SearchPage() {
   const page = Math.max(1, Math.min(50, Number(params.get('page')) || 1));
   const [words, setWords] = useState(q);
   const [where, setWhere] = useState(category);
+  /** This page's own check of the words, made on Search; it goes once the words are right. */
+  const [checkError, setCheckError] = useState<string | undefined>(undefined);
+  const wordsInput = useRef<HTMLInputElement>(null);
   const categories = useCategories();
   useEffect(() => {
     setWords(q);
@@ -58,6 +63,8 @@ export function SearchPage() {
   }, [q, category]);
 
   const results = useQuery({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     queryKey: forumKeys.search(q, category, page),
     queryFn: () => {
       const search = new URLSearchParams({ q, page: String(page) });
@@ -66,10 +73,30 @@ export function SearchPage() {
     },
     enabled: params.has('q'),
   });
-  const fieldError = results.error instanceof ApiProblem ? results.error.errors.q : undefined;
+  const serverError = results.error instanceof ApiProblem ? results.error.errors.q : undefined;
+  const length = useLengthCheck(words, forumLimits.search.max);
+  // The server's word on the words holds only while they are the words it was given.
+  const fieldError =
+    length.tooLong ?? checkError ?? (words.trim() === q.trim() ? serverError : undefined);
+  const checkWords = (text: string) => {
+    const n = lengthOf(text);
+    if (n < forumLimits.search.min) return t('forum.fields.search.tooShort');
+    if (n > forumLimits.search.max) return t('forum.fields.search.tooLong');
+    return undefined;
+  };
+  // A refused search puts focus back in the box, where the words in red are.
+  useEffect(() => {
+    if (serverError) wordsInput.current?.focus();
+  }, [serverError]);
 
   const pageLink = (n: number) => {
     const search = new URLSearchParams({ q, page: String(n) });
+    if (category) search.set('category', category);
+    return `/forum/search?${search}`;
+  };
+  /** "Did you mean" runs that search, in the same part of the forum. */
+  const suggestionLink = (words: string) => {
+    const search = new URLSearchParams({ q: words, page: '1' });
     if (category) search.set('category', category);
     return `/forum/search?${search}`;
   };
@@ -82,6 +109,12 @@ export function SearchPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          const problem = checkWords(words);
+          setCheckError(problem);
+          if (problem) {
+            wordsInput.current?.focus();
+            return;
+          }
           const next = new URLSearchParams({ q: words.trim(), page: '1' });
           if (where) next.set('category', where);
           setParams(next);
@@ -95,15 +128,29 @@ export function SearchPage() {
             {t('forum.search.wordsHelp')}
           </p>
           <input
+            ref={wordsInput}
             id="forum-search-words"
             name="q"
             type="search"
             className="input"
+            dir="auto"
             value={words}
-            maxLength={200}
-            onChange={(e) => setWords(e.target.value)}
+            onChange={(e) => {
+              setWords(e.target.value);
+              if (checkError) setCheckError(checkWords(e.target.value));
+            }}
             aria-invalid={fieldError ? true : undefined}
-            aria-describedby={`forum-search-help${fieldError ? ' forum-search-error' : ''}`}
+            aria-describedby={describedBy(
+              'forum-search-help',
+              length.roomLeft && 'forum-search-room',
+              fieldError && 'forum-search-error',
+            )}
+          />
+          <RoomLeft
+            id="forum-search-room"
+            value={words}
+            max={forumLimits.search.max}
+            text={length.roomLeft}
           />
           {fieldError && (
             <p id="forum-search-error" className="field-error">
@@ -124,12 +171,14 @@ export function SearchPage() {
         <button type="submit" className="button button-primary">
           {t('forum.search.submit')}
         </button>
+        {results.isFetching && <p role="status">{t('forum.search.searching')}</p>}
+        {results.isError && !serverError && (
+          <SendProblem attempt={results.errorUpdatedAt}>
+            <LoadProblemWords error={results.error} retry={() => void results.refetch()} />
+          </SendProblem>
+        )}
       </form>
 
-      {results.isFetching && <p role="status">{t('forum.search.searching')}</p>}
-      {results.isError && !fieldError && (
-        <LoadProblem error={results.error} retry={() => void results.refetch()} />
-      )}
       {results.data && (
         <section aria-labelledby="results-title" className="section">
           <h2 id="results-title">{t('forum.search.resultsTitle', { page: results.data.page })}</h2>
@@ -139,7 +188,7 @@ export function SearchPage() {
             <ol className="result-list">
               {results.data.results.map((result) => (
                 <li key={result.id} className="result-item">
-                  <h3 className="result-title">
+                  <h3 className="result-title" dir="auto">
                     <Link to={`/forum/t/${result.topicId}`}>{result.topicTitle}</Link>
                   </h3>
                   <p className="topic-meta">
@@ -149,12 +198,23 @@ export function SearchPage() {
                     {t('forum.search.inCategory', { name: result.categoryName })}{' '}
                     <When iso={result.createdAt} />
                   </p>
-                  <p className="snippet">
+                  <p className="snippet" dir="auto">
                     <Snippet text={result.snippet} />
                   </p>
                 </li>
               ))}
             </ol>
+          )}
+          {results.data.suggestion && (
+            <p className="did-you-mean">
+              <Link
+                to={suggestionLink(results.data.suggestion)}
+                className="button button-quiet"
+                dir="auto"
+              >
+                {t('forum.search.didYouMean', { words: results.data.suggestion })}
+              </Link>
+            </p>
           )}
           {lastPage > 1 && (
             <nav aria-label={t('forum.search.pagesLabel')} className="pages">

@@ -58,10 +58,12 @@ export function TipsPage() {
             <ol className="tip-list" ref={list}>
               {all.map((tip) => (
                 <li key={tip.id} className="tip-item">
-                  <h3 className="tip-title">
+                  <h3 className="tip-title" dir="auto">
                     <Link to={`/forum/t/${tip.topicId}`}>{tip.topicTitle}</Link>
                   </h3>
-                  <p className="tip-excerpt">{tip.excerpt}</p>
+                  <p className="tip-excerpt" dir="auto">
+                    {tip.excerpt}
+                  </p>
                   <p className="topic-meta">
                     {t('forum.tips.sharedBy')} <AuthorName author={tip.author} />
                     {'. '}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TopicSummary } from '../../../contract/forum';
+import type { BookmarkedTopic, TopicSummary } from '../../../contract/forum';
 import { AuthorName, When } from './parts';
 
 /** Topics as a calm list: title, who started it, last activity, and New or Unread in words. */
@@ -9,7 +9,8 @@ export function TopicList({
   topics,
   focusFrom,
 }: {
-  topics: TopicSummary[];
+  /** Bookmarks carry the group a board topic is on; it is shown with a link to the group. */
+  topics: (TopicSummary & { group?: BookmarkedTopic['group'] })[];
   /** After "Show more", focus moves to the first topic that came in. */
   focusFrom?: number | null;
 }) {
@@ -23,7 +24,7 @@ export function TopicList({
     <ol className="topic-list" ref={list}>
       {topics.map((topic) => (
         <li key={topic.id} className="topic-item">
-          <h2 className="topic-title">
+          <h2 className="topic-title" dir="auto">
             <Link to={`/forum/t/${topic.id}`}>{topic.title}</Link>
           </h2>
           {(topic.isNew || topic.unread) && (
@@ -31,6 +32,13 @@ export function TopicList({
               <strong className="marker">
                 {topic.isNew ? t('forum.topics.new') : t('forum.topics.unread')}
               </strong>
+            </p>
+          )}
+          {topic.group && (
+            <p className="topic-meta">
+              <Link to={`/groups/${topic.group.id}`} className="button button-quiet" dir="auto">
+                {t('forum.pages.onBoardOf', { name: topic.group.name })}
+              </Link>
             </p>
           )}
           <p className="topic-meta">

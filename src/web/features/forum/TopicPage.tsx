@@ -5,12 +5,15 @@ import { Link, useParams } from 'react-router';
 import type { Created, TopicPage as TopicPageData } from '../../../contract/forum';
 import { ApiProblem, api } from '../../api';
 import { useMe } from '../../session';
-import { Notice } from '../../ui/fields';
+import { SendProblem } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { Composer } from './Composer';
 import { PostView } from './PostView';
 import { ForumLinks, LoadProblem, Toggle } from './parts';
 import { forumKeys, useTopicPage } from './queries';
+
+/** Where "Write a reply" at the top of a topic leads. */
+const REPLY_ANCHOR = 'write-reply';
 
 /** /forum/t/:id: the first post, its replies a page at a time, and the reply composer. */
 export function TopicPage() {
@@ -21,10 +24,13 @@ export function TopicPage() {
   const page = useTopicPage(id);
   const [focusReply, setFocusReply] = useState<string | null>(null);
   const [bookmarkProblem, setBookmarkProblem] = useState<string | null>(null);
+  const [bookmarkAttempt, setBookmarkAttempt] = useState(0);
   const repliesList = useRef<HTMLOListElement>(null);
   const myId = me.data?.user?.id ?? '';
 
   const bookmark = useMutation({
+    // Offline, say so at once beside the button (React Query would wait in silence).
+    networkMode: 'always',
     mutationFn: (on: boolean) =>
       api(`/forum/topics/${id}/bookmark`, { method: on ? 'PUT' : 'DELETE' }),
     onMutate: () => setBookmarkProblem(null),
@@ -39,8 +45,10 @@ export function TopicPage() {
       );
       void client.invalidateQueries({ queryKey: forumKeys.bookmarks });
     },
-    onError: (error) =>
-      setBookmarkProblem(error instanceof ApiProblem ? error.title : String(error)),
+    onError: (error) => {
+      setBookmarkProblem(error instanceof ApiProblem ? error.title : String(error));
+      setBookmarkAttempt((n) => n + 1);
+    },
   });
 
   // After "Show more replies" or a new reply, focus goes to the post that came in.
@@ -67,9 +75,26 @@ export function TopicPage() {
   const { topic } = first;
   const replies = pages.flatMap((p) => p.replies);
   const nextPage = pages.length + 1;
+  // The server says who may reply: not on a removed topic, and on a group's board only its members.
+  const canReply = topic.canReply && Boolean(myId);
 
   return (
     <Page title={topic.title}>
+      {canReply && (
+        <p className="write-reply-link">
+          {/* A real in-page link; the click also puts focus in the box, which a plain jump does not. */}
+          <a
+            href={`#${REPLY_ANCHOR}`}
+            className="button"
+            onClick={(e) => {
+              e.preventDefault();
+              document.querySelector<HTMLTextAreaElement>(`#${REPLY_ANCHOR} textarea`)?.focus();
+            }}
+          >
+            {t('forum.pages.writeReply')}
+          </a>
+        </p>
+      )}
       {topic.category.slug && (
         <p>
           <Link to={`/forum/c/${topic.category.slug}`} className="back-link">
@@ -89,7 +114,7 @@ export function TopicPage() {
           />
         </div>
       )}
-      {bookmarkProblem && <Notice kind="problem">{bookmarkProblem}</Notice>}
+      {bookmarkProblem && <SendProblem attempt={bookmarkAttempt}>{bookmarkProblem}</SendProblem>}
 
       <section aria-labelledby="replies-title" className="section">
         <h2 id="replies-title">
@@ -125,9 +150,29 @@ export function TopicPage() {
         )}
       </section>
 
-      {!topic.post.deleted && myId && (
+      {!canReply && myId && (
+        <section aria-labelledby="no-reply-title" className="section composer">
+          <h2 id="no-reply-title">{t('forum.composer.replyHeading')}</h2>
+          {topic.post.deleted ? (
+            <p>{t('forum.pages.replyClosed')}</p>
+          ) : (
+            <>
+              <p>{t('forum.pages.replyMembersOnly')}</p>
+              {topic.groupId && (
+                <p>
+                  <Link to={`/groups/${topic.groupId}`} className="button">
+                    {t('forum.pages.replyJoin')}
+                  </Link>
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      )}
+      {canReply && (
         <Composer
           key={topic.id}
+          anchorId={REPLY_ANCHOR}
           kind="reply"
           heading={t('forum.composer.replyHeading')}
           draftKey={`reply-${topic.id}`}

@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftResponse } from '../../../contract/forum';
+import { forumLimits } from '../../../contract/forum-limits';
 import { ApiProblem, api } from '../../api';
 
 /** Where a draft stands, said in words beside the composer (ACCESSIBILITY.md A8). */
-export type DraftStatus = 'empty' | 'saving' | 'saved' | 'offline' | 'signedOut' | 'failed';
+export type DraftStatus =
+  | 'empty'
+  | 'saving'
+  | 'saved'
+  | 'offline'
+  | 'signedOut'
+  | 'failed'
+  | 'tooLong';
 
 /** A draft as kept on this device. Its clock is this device's clock. */
 interface LocalDraft {
@@ -33,6 +41,13 @@ export function newIdempotencyKey(): string {
 }
 
 const storageKey = (ownerId: string, key: string) => `bt.forum.draft.${ownerId}.${key}`;
+
+/** The server keeps drafts up to the post limits; a longer one waits on this device. */
+const fitsOnServer = (draft: { title: string; body: string }) =>
+  draft.title.length <= forumLimits.title.max && draft.body.length <= forumLimits.body.max;
+
+/** Saves on their way to the server, per draft key, so a move can wait for them. */
+const savesInFlight = new Map<string, Promise<void>>();
 
 function readLocal(ownerId: string, key: string): LocalDraft | null {
   try {
@@ -113,6 +128,11 @@ export function useDraft(key: string, ownerId: string) {
     }
     const sent = record.current;
     if (!sent.dirty) return;
+    if (!fitsOnServer(sent)) {
+      // Nothing is cut to make it fit: the words wait here until they are short enough.
+      if (alive.current) setStatus('tooLong');
+      return;
+    }
     const run = (async () => {
       if (alive.current) setStatus('saving');
       try {
@@ -127,15 +147,18 @@ export function useDraft(key: string, ownerId: string) {
           setStatus(unchanged ? (now.body || now.title ? 'saved' : 'empty') : 'saving');
       } catch (error) {
         if (alive.current) setStatus(statusFor(error));
-        // Try again later; the words stay on this device meanwhile.
+        // Try again later; the words stay on this device meanwhile. After the composer
+        // closed, the next opening sends them (a late retry could bring back a moved draft).
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => void save(), RETRY_AFTER_MS);
+        if (alive.current) timer.current = setTimeout(() => void save(), RETRY_AFTER_MS);
       }
     })();
     inFlight.current = run;
+    savesInFlight.set(key, run);
     await run;
     inFlight.current = null;
-    if (record.current.dirty && record.current.updatedAt !== sent.updatedAt) {
+    if (savesInFlight.get(key) === run) savesInFlight.delete(key);
+    if (alive.current && record.current.dirty && record.current.updatedAt !== sent.updatedAt) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), SAVE_AFTER_MS);
     }
@@ -242,7 +265,9 @@ export function useDraft(key: string, ownerId: string) {
       };
       keep(updated);
       setText({ title: updated.title, body: updated.body });
-      setStatus((s) => (s === 'offline' || s === 'signedOut' ? s : 'saving'));
+      setStatus((s) =>
+        !fitsOnServer(updated) ? 'tooLong' : s === 'offline' || s === 'signedOut' ? s : 'saving',
+      );
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), SAVE_AFTER_MS);
     },
@@ -281,4 +306,74 @@ export function useDraft(key: string, ownerId: string) {
     clear,
     idempotencyKey: () => record.current.idempotencyKey,
   };
+}
+
+/**
+ * Moves a draft to another place (a new topic to another part of the forum):
+ * the words go to the new key, on this device and on the server, and only
+ * then leave the old key. If the new place already had words, both are kept.
+ */
+export function moveDraft(ownerId: string, fromKey: string, toKey: string): Promise<void> {
+  // Asked twice at once (a page drawn twice), it moves once.
+  const id = `${ownerId} ${fromKey} ${toKey}`;
+  const running = movesInFlight.get(id);
+  if (running) return running;
+  const move = runMove(ownerId, fromKey, toKey).finally(() => movesInFlight.delete(id));
+  movesInFlight.set(id, move);
+  return move;
+}
+
+const movesInFlight = new Map<string, Promise<void>>();
+
+async function runMove(ownerId: string, fromKey: string, toKey: string): Promise<void> {
+  if (fromKey === toKey) return;
+  // A save of the old draft may still be on its way (the composer just closed).
+  await savesInFlight.get(fromKey)?.catch(() => undefined);
+  const local = readLocal(ownerId, fromKey);
+  const server = await api<DraftResponse>(`/forum/drafts/${fromKey}`)
+    .then((answer) => answer.draft)
+    .catch(() => null);
+  const serverNewer =
+    server !== null &&
+    server.updatedAt !== local?.serverUpdatedAt &&
+    (!local?.dirty || Date.parse(server.updatedAt) > local.updatedAt);
+  const from = serverNewer && server ? server : local;
+  if (!from || (!from.title.trim() && !from.body.trim())) return;
+
+  const there = readLocal(ownerId, toKey);
+  const joined = {
+    title: there?.title.trim() ? there.title : from.title,
+    body: there?.body.trim() ? `${there.body.replace(/\s+$/, '')}\n\n${from.body}` : from.body,
+  };
+  const moved: LocalDraft = {
+    ...(there ?? blank()),
+    title: joined.title,
+    body: joined.body,
+    updatedAt: Math.max(Date.now(), (there?.updatedAt ?? 0) + 1),
+    dirty: true,
+  };
+  // On this device first: from here on the words are safe under the new key.
+  writeLocal(ownerId, toKey, moved);
+  let savedThere = false;
+  if (fitsOnServer(moved)) {
+    try {
+      const answer = await api<DraftResponse>(`/forum/drafts/${toKey}`, {
+        method: 'PUT',
+        body: { title: moved.title, body: moved.body },
+      });
+      writeLocal(ownerId, toKey, {
+        ...moved,
+        dirty: false,
+        serverUpdatedAt: answer.draft?.updatedAt ?? null,
+      });
+      savedThere = true;
+    } catch {
+      // Kept on this device as not yet saved: the composer sends it when it can.
+    }
+  }
+  writeLocal(ownerId, fromKey, null);
+  // The old server copy goes only once the new one is there, so the words are never nowhere.
+  if (savedThere) {
+    await api(`/forum/drafts/${fromKey}`, { method: 'DELETE' }).catch(() => undefined);
+  }
 }

@@ -25,7 +25,7 @@ export function AuthorName({ author }: { author: Author }) {
   const { t } = useTranslation();
   return (
     <>
-      <strong>{author.displayName}</strong>
+      <strong dir="auto">{author.displayName}</strong>
       {author.role && <span className="author-role">{t(`roles.short.${author.role}`)}</span>}
     </>
   );
@@ -88,11 +88,20 @@ export function MembersOnly({ children }: { children: ReactNode }) {
 
 /** A page that could not load: the server's plain words, and a way to try again. */
 export function LoadProblem({ error, retry }: { error: unknown; retry?: () => void }) {
+  return (
+    <Notice kind="problem">
+      <LoadProblemWords error={error} {...(retry ? { retry } : {})} />
+    </Notice>
+  );
+}
+
+/** What LoadProblem says, for a box of its own (such as one beside a button). */
+export function LoadProblemWords({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
   const title = error instanceof ApiProblem ? error.title : t('problems.internal');
   const signedOut = error instanceof ApiProblem && error.status === 401;
   return (
-    <Notice kind="problem">
+    <>
       <p>{title}</p>
       {signedOut ? (
         <Link to="/sign-in" className="button">
@@ -105,7 +114,7 @@ export function LoadProblem({ error, retry }: { error: unknown; retry?: () => vo
           </button>
         )
       )}
-    </Notice>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -8,7 +8,6 @@ import {
   accessFeatures,
   ageBands,
   aphasiaAnswers,
-  distanceChoices,
   type FitsMeQuestion,
   fitsMeQuestions,
   formatWishes,
@@ -25,7 +24,15 @@ import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { RichText } from '../../ui/RichText';
-import { GroupCard, PlacePicker } from './shared';
+import {
+  defaultKm,
+  distanceOptions,
+  GroupCard,
+  PlacePicker,
+  type SettlePlace,
+  useDistanceUnit,
+  useDistanceWords,
+} from './shared';
 
 const STORE = 'bt-fits-me';
 
@@ -59,7 +66,7 @@ const pictures: Record<FitsMeQuestion, IconName> = {
 
 /** "Find a group that fits me": one question per screen, each skippable, each answer kept. */
 export function FitsMePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [stored, setStored] = useState<Stored>(load);
@@ -81,6 +88,9 @@ export function FitsMePage() {
     sessionStorage.setItem(STORE, JSON.stringify(stored));
   }, [stored]);
 
+  const unit = useDistanceUnit();
+  const words = useDistanceWords(unit);
+  const settlePlace = useRef<SettlePlace | null>(null);
   const step = params.get('step');
   const results = useMutation({
     mutationFn: (answers: FitsMeAnswers) =>
@@ -107,7 +117,12 @@ export function FitsMePage() {
         {matches && matches.length === 0 && <p>{t('groups.fitsMe.noMatches')}</p>}
         <ol className="group-list">
           {matches?.map((m) => (
-            <GroupCard key={m.group.id} group={m.group} reasons={m.reasons} />
+            <GroupCard
+              key={m.group.id}
+              group={m.group}
+              reasons={m.reasons}
+              unit={results.data?.unit ?? unit}
+            />
           ))}
         </ol>
         <div className="actions">
@@ -130,7 +145,13 @@ export function FitsMePage() {
   const last = index === fitsMeQuestions.length - 1;
   const set = (change: FitsMeAnswers) =>
     setStored((s) => ({ ...s, answers: { ...s.answers, ...change } }));
-  const forward = () => {
+  const forward = async () => {
+    if (question === 'place') {
+      // A town typed but not tapped: take the one clear match, or stay and ask which.
+      const typed = await settlePlace.current?.();
+      if (typed === false) return;
+      if (typed) set({ place: { lat: typed.lat, lng: typed.lng, label: typed.name } });
+    }
     if (last) {
       results.reset();
       go('results');
@@ -149,11 +170,19 @@ export function FitsMePage() {
       languages: { languages: [] },
     };
     set(cleared[question]);
-    forward();
+    if (last) {
+      results.reset();
+      go('results');
+    } else go(String(index + 1));
   };
   const a = stored.answers;
   const prefilled = stored.fromProfile.includes(question);
-  const label = t(`groups.fitsMe.questions.${question}`);
+  // A carer is asked about the person they care for, not about their own stroke.
+  const carerKey = `groups.fitsMe.questionsCaregiver.${question}`;
+  const label =
+    a.role === 'caregiver' && i18n.exists(carerKey)
+      ? t(carerKey)
+      : t(`groups.fitsMe.questions.${question}`);
   const options = <V extends string>(values: readonly V[]) =>
     values.map((value) => ({ value, label: t(`groups.fitsMe.answers.${question}.${value}`) }));
 
@@ -171,7 +200,7 @@ export function FitsMePage() {
         className="form fits-me"
         onSubmit={(e) => {
           e.preventDefault();
-          forward();
+          void forward();
         }}
       >
         <div className="fits-me-question">
@@ -236,19 +265,30 @@ export function FitsMePage() {
                   ? { id: 'chosen', name: a.place.label, lat: a.place.lat, lng: a.place.lng }
                   : null
               }
-              onChange={(p) => set({ place: p ? { lat: p.lat, lng: p.lng, label: p.name } : null })}
+              onChange={(p) =>
+                set(
+                  p
+                    ? {
+                        place: { lat: p.lat, lng: p.lng, label: p.name },
+                        // The distance shown is the distance used.
+                        maxKm: a.maxKm ?? defaultKm(unit),
+                      }
+                    : { place: null },
+                )
+              }
               country={me.data.user.country}
               label={label}
+              settleRef={settlePlace}
             />
             {a.place && (
               <Select
                 name="maxKm"
                 label={t('groups.distance')}
-                value={String(a.maxKm ?? 25)}
+                value={String(a.maxKm ?? defaultKm(unit))}
                 onChange={(km) => set({ maxKm: Number(km) })}
-                options={distanceChoices.map((km) => ({
-                  value: String(km),
-                  label: t('groups.distanceKm', { km }),
+                options={distanceOptions(unit).map((d) => ({
+                  value: String(d.km),
+                  label: words.upTo(d.shown),
                 }))}
               />
             )}

@@ -67,6 +67,7 @@ export function GroupBoard({ group }: { group: GroupDetail }) {
             value={title}
             onChange={setTitle}
             error={problem.fieldError('title')}
+            required
           />
           <TextInput
             name="board-body"
@@ -75,6 +76,7 @@ export function GroupBoard({ group }: { group: GroupDetail }) {
             value={body}
             onChange={setBody}
             error={problem.fieldError('body')}
+            required
           />
           <SubmitButton busy={post.isPending}>{t('groups.page.boardPost')}</SubmitButton>
         </Form>

@@ -23,6 +23,7 @@ import {
   groupPrivacies,
   type JoinPolicy,
   joinPolicies,
+  joinPolicyProblem,
   type RhythmFrequency,
   rhythmFrequencies,
   type Weekday,
@@ -137,6 +138,9 @@ const toTime = (minutes: number) => {
 };
 
 export function draftFromGroup(g: GroupDetail): Draft {
+  // Those who may change a group always see its rhythm; the fallback only keeps the types honest.
+  const fresh = newDraft(g.country);
+  if (!g.rhythm) return { ...fresh, name: g.name, description: g.description };
   return {
     name: g.name,
     description: g.description,
@@ -240,6 +244,8 @@ function checkStep(step: FormStep, d: Draft): Errors {
     const size = Number(d.sizeCap);
     if (!/^\d+$/.test(d.sizeCap.trim()) || size < 2 || size > 500)
       e.sizeCap = t('groups.admin.fields.number');
+    const joinProblem = joinPolicyProblem(d);
+    if (joinProblem) e.joinPolicy = t(joinProblem);
   }
   if (step === 'when') {
     const length = toMinutes(d.endTime) - toMinutes(d.startTime);
@@ -579,7 +585,7 @@ function Overview({ group: g }: { group: GroupDetail }) {
       t(`groups.admin.fields.privacies.${g.privacy}`),
       g.caregiversOnly ? t('groups.caregiversOnly') : '',
     ].filter(Boolean),
-    when: [g.rhythmText],
+    when: g.rhythmText ? [g.rhythmText] : [],
     where: [
       t(`groups.formats.${g.format}`),
       g.venue ? `${g.venue.name}, ${g.venue.address}, ${g.venue.town}` : '',
@@ -727,6 +733,7 @@ function StepFields({
           label={t('groups.admin.fields.joinPolicy')}
           value={d.joinPolicy}
           options={joinPolicies.map((p) => ({ value: p, label: t(`groups.joinPolicies.${p}`) }))}
+          description={t('groups.admin.fields.joinPolicyHelp')}
           onChange={set('joinPolicy')}
           error={errors.joinPolicy}
         />

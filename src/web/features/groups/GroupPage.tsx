@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,11 +10,12 @@ import { useMe } from '../../session';
 import { Notice, SubmitButton, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { RichText } from '../../ui/RichText';
 import { ProblemSummary } from '../accounts/ProblemSummary';
 import { useFormProblem } from '../accounts/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { GroupBoard } from './GroupBoard';
-import { Manage, Members } from './ManageGroup';
+import { JoinRequests, Manage, Members } from './ManageGroup';
 
 const groupKey = (id: string) => ['groups', 'detail', id] as const;
 
@@ -33,6 +34,7 @@ export function GroupPage() {
     <Page title={g.name}>
       <p className="group-card-org">{t('groups.runBy', { name: g.organisation.name })}</p>
       <Instructions lines={[g.description]} />
+      {g.me.canManage && <JoinRequests group={g} />}
       <Facts group={g} />
       <JoinPanel group={g} />
       {g.meetingLink !== null || g.me.status === 'active' ? <MeetingLink group={g} /> : null}
@@ -53,7 +55,7 @@ export function GroupPage() {
         </section>
       )}
       {g.boardVisible && <GroupBoard group={g} />}
-      {g.boardVisible && <Members group={g} />}
+      {g.membersVisible && <Members group={g} />}
       {g.me.canManage && <Manage group={g} />}
       <p>
         <Link to="/groups" className="button">
@@ -66,6 +68,19 @@ export function GroupPage() {
 
 function Facts({ group: g }: { group: GroupDetail }) {
   const { t } = useTranslation();
+  if (g.detailsHidden) {
+    return (
+      <section aria-labelledby="about-title" className="section">
+        <h2 id="about-title">{t('groups.page.about')}</h2>
+        <p>{t('groups.page.privateHidden')}</p>
+        <ul>
+          <li>{t(`groups.formats.${g.format}`)}</li>
+          {g.caregiversOnly && <li>{t('groups.caregiversOnly')}</li>}
+          <li>{t(`groups.joinPolicies.${g.joinPolicy}`)}</li>
+        </ul>
+      </section>
+    );
+  }
   return (
     <>
       <section aria-labelledby="when-title" className="section">
@@ -129,6 +144,9 @@ function Facts({ group: g }: { group: GroupDetail }) {
           <li>{t(`groups.joinPolicies.${g.joinPolicy}`)}</li>
         </ul>
         <h3>{t('groups.page.who')}</h3>
+        <p>
+          <RichText text={t('groups.page.whoHelp')} />
+        </p>
         {g.facilitators.length === 0 ? (
           <p>{t('groups.page.whoNone')}</p>
         ) : (
@@ -160,18 +178,26 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
   const [message, setMessage] = useState('');
   const [said, setSaid] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  // A second tap before the page has caught up sends nothing more.
+  const sending = useRef(false);
   const join = useMutation({
     mutationFn: () =>
       api<JoinResult>(`/groups/${g.id}/join`, {
         method: 'POST',
         body: { message, ...(invite ? { inviteToken: invite } : {}) },
       }),
-    onMutate: () => problem.clear(),
+    onMutate: () => {
+      setSaid(null);
+      problem.clear();
+    },
     onSuccess: async (result) => {
       setSaid(result.message);
       await refresh();
     },
     onError: (e) => problem.capture(e),
+    onSettled: () => {
+      sending.current = false;
+    },
   });
   const leave = useMutation({
     mutationFn: () => api<Ok>(`/groups/${g.id}/leave`, { method: 'POST' }),
@@ -181,10 +207,25 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
     },
   });
   const status = g.me.status;
+  const answer = useMutation({
+    mutationFn: (yes: boolean) =>
+      yes
+        ? api<JoinResult>(`/groups/${g.id}/invitation/accept`, { method: 'POST' })
+        : api<Ok>(`/groups/${g.id}/invitation/decline`, { method: 'POST' }).then(() => ({
+            message: t('groups.page.invitationDeclined'),
+          })),
+    onMutate: () => problem.clear(),
+    onSuccess: async (result) => {
+      setSaid(result.message);
+      await refresh();
+    },
+    onError: (e) => problem.capture(e),
+  });
   const canJoin = g.me.canJoin || (invite !== undefined && status === null && me.data?.user);
+  // A carers-only group always asks the facilitator, whatever its setting.
   const joinWord = g.full
     ? t('groups.page.joinWaitlist')
-    : g.joinPolicy === 'ask'
+    : g.joinPolicy === 'ask' || g.caregiversOnly
       ? t('groups.page.ask')
       : t('groups.page.join');
 
@@ -212,16 +253,43 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
         </>
       )}
       {g.me.cannotJoinReason && !invite && <p>{g.me.cannotJoinReason}</p>}
-      {invite && status === null && <p>{t('groups.page.invited')}</p>}
+      {invite && status === null && !problem.problem && <p>{t('groups.page.invited')}</p>}
+      {status === 'invited' && (
+        <>
+          <p>
+            {t('groups.page.invitation', {
+              role: t(`groups.roles.${g.me.invitedAs ?? 'member'}`),
+            })}
+          </p>
+          <div className="actions">
+            <Button
+              className="button button-primary"
+              isDisabled={answer.isPending}
+              onPress={() => answer.mutate(true)}
+            >
+              {t('groups.page.invitationYes')}
+            </Button>
+            <Button
+              className="button"
+              isDisabled={answer.isPending}
+              onPress={() => answer.mutate(false)}
+            >
+              {t('groups.page.invitationNo')}
+            </Button>
+          </div>
+        </>
+      )}
       {canJoin && (
         <Form
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
+            if (sending.current) return;
+            sending.current = true;
             join.mutate();
           }}
         >
-          {g.joinPolicy === 'ask' && (
+          {(g.joinPolicy === 'ask' || g.caregiversOnly) && (
             <TextInput
               name="message"
               multiline
@@ -237,7 +305,7 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
           </SubmitButton>
         </Form>
       )}
-      {status !== null && status !== 'declined' && (
+      {status !== null && status !== 'declined' && status !== 'invited' && (
         <div className="actions">
           {confirmLeave ? (
             <div className="confirm">

@@ -1,12 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { DirectoryResponse, MyGroupsResponse } from '../../../contract/groups';
 import {
   accessFeatures,
-  distanceChoices,
+  type DistanceUnit,
   type GroupFocus,
   groupFocuses,
   groupFormats,
@@ -19,7 +19,16 @@ import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { useMyOrganisations } from './admin-data';
-import { type ChosenPlace, GroupCard, PlacePicker } from './shared';
+import {
+  type ChosenPlace,
+  defaultKm,
+  distanceOptions,
+  GroupCard,
+  PlacePicker,
+  type SettlePlace,
+  useDistanceUnit,
+  useDistanceWords,
+} from './shared';
 
 interface Filters {
   q: string;
@@ -30,16 +39,6 @@ interface Filters {
   language: string;
   access: string[];
 }
-
-const empty: Filters = {
-  q: '',
-  place: null,
-  km: '25',
-  format: '',
-  focus: '',
-  language: '',
-  access: [],
-};
 
 function queryString(f: Filters, cursor: string | null): string {
   const q = new URLSearchParams();
@@ -58,14 +57,52 @@ function queryString(f: Filters, cursor: string | null): string {
   return text ? `?${text}` : '';
 }
 
+/** The filters live in the address, so Back, reload and a shared link keep them. */
+function filtersFrom(params: URLSearchParams, unit: DistanceUnit): Filters {
+  const lat = Number(params.get('lat'));
+  const lng = Number(params.get('lng'));
+  const placeId = params.get('place');
+  const name = params.get('near') ?? '';
+  let place: ChosenPlace | null = null;
+  if (placeId) place = { id: placeId, name: name || placeId, lat: 0, lng: 0 };
+  else if (params.has('lat') && params.has('lng') && Number.isFinite(lat) && Number.isFinite(lng)) {
+    place = { id: 'here', name, lat, lng };
+  }
+  return {
+    q: params.get('q') ?? '',
+    place,
+    km: params.get('km') ?? String(defaultKm(unit)),
+    format: params.get('format') ?? '',
+    focus: params.get('focus') ?? '',
+    language: params.get('language') ?? '',
+    access: params.get('access')?.split(',').filter(Boolean) ?? [],
+  };
+}
+
+function paramsFrom(f: Filters): URLSearchParams {
+  const q = new URLSearchParams(queryString(f, null).slice(1));
+  if (f.place && f.place.id !== 'here') q.set('near', f.place.name);
+  return q;
+}
+
 export function GroupsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const user = me.data?.user;
-  const [form, setForm] = useState<Filters>(empty);
-  const [searched, setSearched] = useState<Filters>(empty);
+  const unit = useDistanceUnit();
+  const words = useDistanceWords(unit);
+  const [params, setParams] = useSearchParams();
+  const searched = filtersFrom(params, unit);
+  const [form, setForm] = useState<Filters>(searched);
+  const settlePlace = useRef<SettlePlace | null>(null);
+  // Back and Forward change the address: the form follows it.
+  const search = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new address resets the form
+  useEffect(() => {
+    setForm(filtersFrom(new URLSearchParams(search), unit));
+  }, [search]);
   const results = useInfiniteQuery({
-    queryKey: ['groups', 'directory', searched],
+    queryKey: ['groups', 'directory', queryString(searched, null)],
     queryFn: ({ pageParam }) =>
       api<DirectoryResponse>(`/groups${queryString(searched, pageParam)}`),
     initialPageParam: null as string | null,
@@ -77,6 +114,8 @@ export function GroupsPage() {
     enabled: Boolean(user),
   });
   const found = results.data?.pages.flatMap((p) => p.groups) ?? [];
+  const shownUnit = results.data?.pages[0]?.unit ?? unit;
+  useScrollMemory(results.isSuccess);
 
   return (
     <Page title={t('groups.title')}>
@@ -120,7 +159,14 @@ export function GroupsPage() {
           aria-labelledby="search-title"
           onSubmit={(e) => {
             e.preventDefault();
-            setSearched(form);
+            void (async () => {
+              // A town typed but not tapped: take the one clear match, or ask which.
+              const typed = await settlePlace.current?.();
+              if (typed === false) return;
+              const next = typed ? { ...form, place: typed } : form;
+              setForm(next);
+              setParams(paramsFrom(next));
+            })();
           }}
         >
           <TextInput
@@ -134,6 +180,7 @@ export function GroupsPage() {
             value={form.place}
             onChange={(place) => setForm((f) => ({ ...f, place }))}
             country={user?.country}
+            settleRef={settlePlace}
           />
           {form.place && (
             <Select
@@ -141,9 +188,9 @@ export function GroupsPage() {
               label={t('groups.distance')}
               value={form.km}
               onChange={(km) => setForm((f) => ({ ...f, km }))}
-              options={distanceChoices.map((km) => ({
-                value: String(km),
-                label: t('groups.distanceKm', { km }),
+              options={distanceOptions(unit).map((d) => ({
+                value: String(d.km),
+                label: words.upTo(d.shown),
               }))}
             />
           )}
@@ -206,7 +253,7 @@ export function GroupsPage() {
         {results.isSuccess && found.length === 0 && <p>{t('groups.noResults')}</p>}
         <ul className="group-list">
           {found.map((g) => (
-            <GroupCard key={g.id} group={g} headingLevel={3} />
+            <GroupCard key={g.id} group={g} headingLevel={3} unit={shownUnit} />
           ))}
         </ul>
         {results.hasNextPage && (
@@ -240,4 +287,25 @@ function RunGroupsLink() {
       </Link>
     </section>
   );
+}
+
+/**
+ * Brings the person back to where they were in the list after Back: the place
+ * on the page is kept for each entry in the history, and used again once the list shows.
+ */
+function useScrollMemory(ready: boolean) {
+  const { key } = useLocation();
+  const storeKey = `bt-groups-scroll:${key}`;
+  const restored = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || restored.current === storeKey) return;
+    restored.current = storeKey;
+    const saved = Number(sessionStorage.getItem(storeKey));
+    if (saved > 0) window.scrollTo(0, saved);
+  }, [ready, storeKey]);
+  useEffect(() => {
+    const keep = () => sessionStorage.setItem(storeKey, String(Math.round(window.scrollY)));
+    window.addEventListener('scroll', keep, { passive: true });
+    return () => window.removeEventListener('scroll', keep);
+  }, [storeKey]);
 }

@@ -14,9 +14,10 @@ import type {
 import type { GroupRole } from '../../../contract/groups-values';
 import { api } from '../../api';
 import { useMe } from '../../session';
-import { Notice, SubmitButton, TextInput } from '../../ui/fields';
+import { Notice, Select, SubmitButton, TextInput } from '../../ui/fields';
 import { ProblemSummary } from '../accounts/ProblemSummary';
 import { useFormProblem } from '../accounts/useFormProblem';
+import { memberIdFrom } from './admin-data';
 
 function useRefresh() {
   const client = useQueryClient();
@@ -156,19 +157,23 @@ export function Members({ group: g }: { group: GroupDetail }) {
   );
 }
 
-/** For those who run the group: requests, the waitlist, the invite link and news. */
-export function Manage({ group: g }: { group: GroupDetail }) {
+function useJoinRequests(groupId: string) {
+  return useQuery({
+    queryKey: ['groups', 'requests', groupId],
+    queryFn: () => api<JoinRequestsResponse>(`/groups/${groupId}/requests`),
+  });
+}
+
+/**
+ * For those who run the group, at the top of its page: the people asking to
+ * join and the waitlist, so nobody waits unseen at the bottom of a long page.
+ */
+export function JoinRequests({ group: g }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const { act, notice, problem } = useAct();
   const [declining, setDeclining] = useState<string | null>(null);
   const [kindWords, setKindWords] = useState('');
-  const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-  const [news, setNews] = useState('');
-  const requests = useQuery({
-    queryKey: ['groups', 'requests', g.id],
-    queryFn: () => api<JoinRequestsResponse>(`/groups/${g.id}/requests`),
-  });
+  const requests = useJoinRequests(g.id);
   const asking = requests.data?.requests.filter((r) => r.status === 'pending') ?? [];
   const waiting = requests.data?.requests.filter((r) => r.status === 'waitlist') ?? [];
 
@@ -236,20 +241,12 @@ export function Manage({ group: g }: { group: GroupDetail }) {
     );
 
   return (
-    <section aria-labelledby="manage-title" className="section group-manage">
-      <h2 id="manage-title">{t('groups.manage.title')}</h2>
+    <section aria-labelledby="requests-title" className="section group-manage">
+      <h2 id="requests-title">{t('groups.manage.requests')}</h2>
       {notice && <Notice kind="ok">{notice}</Notice>}
       <ProblemSummary problem={problem.problem} />
-      {g.me.canEdit && (
-        <p>
-          <Link to={`/groups/${g.id}/edit`} className="button">
-            {t('groups.facilitate.editLink')}
-          </Link>
-        </p>
-      )}
-
-      <h3>{t('groups.manage.requests')}</h3>
       {requests.data && asking.length === 0 && <p>{t('groups.manage.requestsNone')}</p>}
+      {asking.length > 0 && <p>{t('groups.manage.requestsTopHelp')}</p>}
       <ul className="group-requests">
         {asking.map((r) => (
           <li key={r.id}>
@@ -286,12 +283,127 @@ export function Manage({ group: g }: { group: GroupDetail }) {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** For those who run the group: invitations, the invite link and news. */
+export function Manage({ group: g }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const { act, notice, problem } = useAct();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [news, setNews] = useState('');
+  const requests = useJoinRequests(g.id);
+  const invited = requests.data?.requests.filter((r) => r.status === 'invited') ?? [];
+  const [person, setPerson] = useState('');
+  const [personError, setPersonError] = useState<string | undefined>();
+  const [inviteRole, setInviteRole] = useState<GroupRole>('member');
+  /** Roles an invitation may offer; the server checks again. */
+  const inviteRoles: GroupRole[] = g.me.canEdit
+    ? ['member', 'co_facilitator', 'facilitator']
+    : ['member', 'co_facilitator'];
+
+  return (
+    <section aria-labelledby="manage-title" className="section group-manage">
+      <h2 id="manage-title">{t('groups.manage.title')}</h2>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      <ProblemSummary problem={problem.problem} />
+      {g.me.canEdit && (
+        <p>
+          <Link to={`/groups/${g.id}/edit`} className="button">
+            {t('groups.facilitate.editLink')}
+          </Link>
+        </p>
+      )}
+
+      <h3>{t('groups.manage.invitePerson')}</h3>
+      <p>{t('groups.manage.invitePersonHelp')}</p>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const typed = person.trim();
+          const id = memberIdFrom(typed);
+          const byEmail = g.me.canEdit && typed.includes('@');
+          if (!byEmail && !id) {
+            setPersonError(
+              g.me.canEdit ? t('groups.admin.addAdminBad') : t('groups.manage.invitePersonBad'),
+            );
+            return;
+          }
+          setPersonError(undefined);
+          void act(
+            () =>
+              api<Ok>(`/groups/${g.id}/invitations`, {
+                method: 'POST',
+                body: { ...(byEmail ? { email: typed } : { userId: id }), role: inviteRole },
+              }),
+            t('groups.manage.invitePersonDone'),
+          ).then((ok) => ok && setPerson(''));
+        }}
+      >
+        <TextInput
+          name="invitePerson"
+          label={g.me.canEdit ? t('groups.admin.addAdmin') : t('groups.manage.invitePersonLink')}
+          description={
+            g.me.canEdit ? t('groups.admin.addAdminHelp') : t('groups.manage.invitePersonLinkHelp')
+          }
+          value={person}
+          onChange={setPerson}
+          error={personError ?? problem.fieldError('email') ?? problem.fieldError('userId')}
+          required
+        />
+        <Select
+          name="inviteRole"
+          label={t('groups.manage.inviteRole')}
+          value={inviteRole}
+          options={inviteRoles.map((r) => ({ value: r, label: t(`groups.roles.${r}`) }))}
+          onChange={(v) => setInviteRole(v as GroupRole)}
+        />
+        <SubmitButton>{t('groups.manage.invitePersonSend')}</SubmitButton>
+      </Form>
+      <h4>{t('groups.manage.invitedTitle')}</h4>
+      {requests.data && invited.length === 0 && <p>{t('groups.manage.invitedNone')}</p>}
+      <ul className="group-requests">
+        {invited.map((r) => (
+          <li key={r.id}>
+            <p>
+              <strong>{r.displayName}</strong> ({t(`groups.roles.${r.role}`)})
+            </p>
+            <div className="actions">
+              <Button
+                className="button"
+                onPress={() =>
+                  void act(
+                    () =>
+                      api<Ok>(`/groups/${g.id}/members/remove`, {
+                        method: 'POST',
+                        body: { userId: r.id },
+                      }),
+                    t('groups.manage.invitationTakenBack', { name: r.displayName }),
+                  )
+                }
+              >
+                {t('groups.manage.invitationTakeBack', { name: r.displayName })}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
 
       <h3>{t('groups.manage.invite')}</h3>
       <p>{t('groups.manage.inviteHelp')}</p>
       <p>
         {g.inviteLinkActive ? t('groups.manage.inviteActive') : t('groups.facilitate.inviteNone')}
       </p>
+      {g.inviteLinkActive && g.inviteLinkExpiresAt && (
+        <p>
+          {t('groups.manage.inviteUntil', {
+            date: new Date(g.inviteLinkExpiresAt).toLocaleDateString(),
+          })}
+        </p>
+      )}
       {link && (
         <>
           <p className="group-link-text">
@@ -364,6 +476,7 @@ export function Manage({ group: g }: { group: GroupDetail }) {
           value={news}
           onChange={setNews}
           error={problem.fieldError('body')}
+          required
         />
         <SubmitButton>{t('groups.manage.announceSend')}</SubmitButton>
       </Form>

@@ -1,23 +1,79 @@
-import { useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FitReasonItem, GroupSummary, Place, PlacesResponse } from '../../../contract/groups';
+import {
+  type DistanceUnit,
+  distanceChoices,
+  distanceChoicesMiles,
+  distanceIn,
+  distanceUnitFor,
+  KM_PER_MILE,
+} from '../../../contract/groups-values';
 import { api } from '../../api';
+import { useMe } from '../../session';
 import { Notice, TextInput } from '../../ui/fields';
 import { RichText } from '../../ui/RichText';
+
+/** The distances offered, as kilometres for the server and words in the person's unit. */
+export function distanceOptions(unit: DistanceUnit): { km: number; shown: number }[] {
+  return unit === 'mi'
+    ? distanceChoicesMiles.map((mi) => ({ km: Math.round(mi * KM_PER_MILE), shown: mi }))
+    : distanceChoices.map((km) => ({ km, shown: km }));
+}
+/** 25 km, or 15 miles. */
+export const defaultKm = (unit: DistanceUnit) => distanceOptions(unit)[2]!.km;
+
+/**
+ * Miles or kilometres for this person: what the server said, or before it has
+ * answered, by their country or their browser's language.
+ */
+export function useDistanceUnit(said?: DistanceUnit): DistanceUnit {
+  const me = useMe();
+  return said ?? distanceUnitFor(me.data?.user?.country, navigator.language);
+}
+
+/** "Up to 15 miles", "3.2 km away": a distance in words, in the person's unit. */
+export function useDistanceWords(unit: DistanceUnit) {
+  const { t } = useTranslation();
+  return {
+    away: (km: number) =>
+      unit === 'mi'
+        ? t('groups.milesAway', { count: distanceIn(km, 'mi') })
+        : t('groups.kmAway', { km: distanceIn(km, 'km') }),
+    upTo: (value: number) =>
+      unit === 'mi'
+        ? t('groups.distanceMiles', { mi: value })
+        : t('groups.distanceKm', { km: value }),
+    reason: (r: FitReasonItem) => {
+      if (r.code === 'near' && r.km !== undefined && unit === 'mi') {
+        return t('groups.reasons.nearMiles', { count: distanceIn(r.km, 'mi') });
+      }
+      if (r.code === 'farOnline') {
+        return r.town
+          ? t('groups.reasons.farOnline', { town: r.town })
+          : t('groups.reasons.farOnlineNoTown');
+      }
+      return t(`groups.reasons.${r.code}`, { km: r.km });
+    },
+  };
+}
 
 /** The facts of a group in a few short lines, for lists. */
 export function GroupCard({
   group,
   reasons,
   headingLevel = 2,
+  unit = 'km',
 }: {
   group: GroupSummary;
   reasons?: FitReasonItem[];
   headingLevel?: 2 | 3;
+  unit?: DistanceUnit;
 }) {
   const { t } = useTranslation();
+  const words = useDistanceWords(unit);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `group-${group.id}`;
   return (
@@ -29,7 +85,7 @@ export function GroupCard({
       <p>
         <strong>{t(`groups.formats.${group.format}`)}</strong>
         {group.town ? `. ${group.town}` : ''}
-        {group.distanceKm !== null ? `. ${t('groups.kmAway', { km: group.distanceKm })}` : ''}
+        {group.distanceKm !== null ? `. ${words.away(group.distanceKm)}` : ''}
       </p>
       <p>{group.rhythmText}</p>
       {group.focus.length > 0 && (
@@ -43,7 +99,7 @@ export function GroupCard({
           </p>
           <ul className="group-reasons">
             {reasons.map((r) => (
-              <li key={r.code}>{t(`groups.reasons.${r.code}`, { km: r.km })}</li>
+              <li key={r.code}>{words.reason(r)}</li>
             ))}
           </ul>
         </>
@@ -58,6 +114,28 @@ export function GroupCard({
 
 export type ChosenPlace = Pick<Place, 'id' | 'name' | 'lat' | 'lng'>;
 
+/**
+ * What a form calls before it goes on, so a town typed but not tapped is not
+ * dropped: the one clear match is taken (and said), or the person is asked.
+ * Gives the place to use, null when nothing is typed, or false to stop and ask.
+ */
+export type SettlePlace = () => Promise<ChosenPlace | null | false>;
+
+const plain = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The one clear match for what was typed, if there is one. */
+function clearMatch(typed: string, found: Place[]): Place | null {
+  if (found.length === 1) return found[0]!;
+  const exact = found.filter((p) => plain(p.name) === plain(typed));
+  return exact.length === 1 ? exact[0]! : null;
+}
+
 /** Find a town or postcode district in the bundled list, or use the device's location. */
 export function PlacePicker({
   value,
@@ -66,6 +144,7 @@ export function PlacePicker({
   label,
   description,
   error,
+  settleRef,
 }: {
   value: ChosenPlace | null;
   onChange(place: ChosenPlace | null): void;
@@ -75,18 +154,66 @@ export function PlacePicker({
   description?: string;
   /** A problem with the place, in words beside the search box. */
   error?: string | undefined;
+  /** Filled in here: the form calls it before it goes on. */
+  settleRef?: RefObject<SettlePlace | null>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [found, setFound] = useState<Place[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | undefined>();
+  const [asking, setAsking] = useState(false);
+  const choices = useRef<HTMLFieldSetElement>(null);
+  // When we must ask which place, the choices take focus, so the question is not missed.
+  useEffect(() => {
+    if (asking) choices.current?.querySelector('button')?.focus();
+  }, [asking]);
 
-  async function find() {
-    if (!text.trim()) return;
-    const query = new URLSearchParams({ q: text.trim() });
+  async function search(typed: string): Promise<Place[]> {
+    const query = new URLSearchParams({ q: typed });
     if (country) query.set('country', country);
     const result = await api<PlacesResponse>(`/groups/places?${query}`).catch(() => null);
-    setFound(result?.places ?? []);
+    return result?.places ?? [];
+  }
+
+  async function find() {
+    setAsking(false);
+    setStatus(null);
+    if (!text.trim()) {
+      setFound(null);
+      setProblem(t('groups.placeEmpty'));
+      return;
+    }
+    setProblem(undefined);
+    const places = await search(text.trim());
+    setFound(places);
+    if (places.length === 0) setProblem(t('groups.placeNone'));
+  }
+
+  function choose(place: ChosenPlace) {
+    setText('');
+    setFound(null);
+    setAsking(false);
+    setProblem(undefined);
+    onChange(place);
+  }
+
+  if (settleRef) {
+    settleRef.current = async () => {
+      const typed = text.trim();
+      if (value || !typed) return null;
+      const places = await search(typed);
+      const best = clearMatch(typed, places);
+      if (best) {
+        choose(best);
+        setStatus(t('groups.placeUsed', { place: placeWords(best) }));
+        return best;
+      }
+      setFound(places);
+      setAsking(places.length > 0);
+      setProblem(places.length === 0 ? t('groups.placeNone') : undefined);
+      return false;
+    };
   }
 
   function locate() {
@@ -113,24 +240,37 @@ export function PlacePicker({
   if (value) {
     return (
       <div className="field place-chosen">
+        {status && <Notice kind="ok">{status}</Notice>}
         <p>
           <RichText text={t('groups.placeChosen', { place: value.name })} />
         </p>
-        <Button className="button" onPress={() => onChange(null)}>
+        <Button
+          className="button"
+          onPress={() => {
+            setStatus(null);
+            onChange(null);
+          }}
+        >
           {t('groups.placeClear')}
         </Button>
       </div>
     );
   }
+  const hintKey = `groups.nearHelpByCountry.${country ?? ''}`;
+  const hint = country && i18n.exists(hintKey) ? t(hintKey) : t('groups.nearHelp');
   return (
     <div className="place-picker">
       <TextInput
         name="place-search"
         label={label ?? t('groups.near')}
-        description={description ?? t('groups.nearHelp')}
+        description={description ?? hint}
         value={text}
-        onChange={setText}
-        error={error}
+        onChange={(next) => {
+          setText(next);
+          setProblem(undefined);
+          setAsking(false);
+        }}
+        error={problem ?? error}
       />
       <div className="actions">
         <Button className="button" onPress={() => void find()}>
@@ -141,15 +281,16 @@ export function PlacePicker({
         </Button>
       </div>
       {status && <Notice kind="ok">{status}</Notice>}
-      {found && found.length === 0 && <Notice kind="problem">{t('groups.placeNone')}</Notice>}
       {found && found.length > 0 && (
-        <fieldset className="place-results">
-          <legend>{t('groups.placeChoose')}</legend>
+        <fieldset className="place-results" ref={choices}>
+          <legend>
+            {asking ? t('groups.placeWhich', { text: text.trim() }) : t('groups.placeChoose')}
+          </legend>
           <ul>
             {found.map((p) => (
               <li key={p.id}>
-                <Button className="button button-quiet" onPress={() => onChange(p)}>
-                  {[p.name, p.region, p.country].filter(Boolean).join(', ')}
+                <Button className="button button-quiet" onPress={() => choose(p)}>
+                  {placeWords(p)}
                 </Button>
               </li>
             ))}
@@ -158,4 +299,8 @@ export function PlacePicker({
       )}
     </div>
   );
+}
+
+function placeWords(p: Pick<Place, 'name'> & Partial<Pick<Place, 'region' | 'country'>>): string {
+  return [p.name, p.region, p.country].filter(Boolean).join(', ');
 }

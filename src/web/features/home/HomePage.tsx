@@ -4,6 +4,7 @@ import { useMe } from '../../session';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { MyHome } from './MyHome';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -26,27 +27,5 @@ export function HomePage() {
       </Page>
     );
   }
-  return (
-    <Page title={t('home.hello', { name: user.displayName })}>
-      <Instructions lines={[t('home.signedInIntro')]} />
-      <ul className="cards">
-        <li className="card">
-          <h2>{t('home.profileCard')}</h2>
-          <p>{t('home.profileCardText')}</p>
-          <Link to="/me" className="button">
-            <Icon name="me" />
-            <span>{t('home.profileCard')}</span>
-          </Link>
-        </li>
-        <li className="card">
-          <h2>{t('home.settingsCard')}</h2>
-          <p>{t('home.settingsCardText')}</p>
-          <Link to="/settings" className="button">
-            <Icon name="settings" />
-            <span>{t('home.settingsCard')}</span>
-          </Link>
-        </li>
-      </ul>
-    </Page>
-  );
+  return <MyHome user={user} />;
 }
