@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/e2e/support/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
           setupFiles: ['tests/support/no-outside-network.ts'],
         },

@@ -16,11 +16,10 @@ import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db';
 import { openDatabase } from '../src/server/db';
 import * as schema from '../src/server/db/schema';
+import { createJobQueue } from '../src/server/lib/jobs';
 import { createMailer } from '../src/server/lib/mail/mailer';
 import { createRateLimits } from '../src/server/lib/rate-limit';
-import { createAccountsService } from '../src/server/modules/accounts/service';
-import { createGroupsService } from '../src/server/modules/groups/service';
-import { createProfilesService } from '../src/server/modules/profiles/service';
+import { createServices } from '../src/server/services';
 
 const root = resolve(import.meta.dirname, '..');
 const GROUPS = 20_000;
@@ -279,10 +278,15 @@ async function captureSql(
     logger: { logQuery: (sql, params) => log.push({ sql, params }) },
   }) as unknown as Db;
   const mailer = createMailer({ from: 'bench@bench.invalid', db });
-  const deps = { db, config, mailer, limits: createRateLimits(undefined) };
-  const accounts = createAccountsService(deps);
-  const profiles = createProfilesService({ ...deps, accounts });
-  const groups = createGroupsService({ ...deps, accounts, profiles });
+  // Never started: the queries measured here enqueue nothing.
+  const jobs = createJobQueue({ db, work: false, log: console });
+  const { groups } = createServices({
+    db,
+    config,
+    mailer,
+    jobs,
+    limits: createRateLimits(undefined),
+  });
   await groups.directory({
     focus: ['aphasia_friendly'],
     language: 'en',

@@ -51,3 +51,16 @@ export const WrittenText = z
   .string()
   .trim()
   .refine((text) => !hasControlCharacter(text));
+
+/** One page of a list: its items, and the cursor for the next page (null on the last). */
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page'),
+  });
+}
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** A route's `:id` path parameter. */
+export const IdParams = z.object({ id: Uuid });
+export type IdParams = z.infer<typeof IdParams>;

@@ -159,10 +159,8 @@ export const DirectoryQuery = z
     km: numberText(1, 500).optional(),
     /** Only one organisation's groups (for the people who run them). */
     organisation: z.uuid().optional(),
-    cursor: z
-      .string()
-      .regex(/^\d{1,6}$/)
-      .optional(),
+    /** Where the next page starts: the nextCursor of the page before, as it came. */
+    cursor: z.string().max(200).optional(),
   })
   .strict()
   .refine((q) => (q.lat === undefined) === (q.lng === undefined), {

@@ -3,5 +3,8 @@ export * from './common';
 export * from './dev';
 export * from './help';
 export * from './home';
+export * from './jobs';
 export * from './preferences';
 export * from './profiles';
+export * from './settings';
+export * from './trust';

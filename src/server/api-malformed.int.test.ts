@@ -159,6 +159,17 @@ const routes: RouteSpec[] = [
   { method: 'POST', url: '/api/admin/crisis-lines', access: 'admin', sample: validLine },
   { method: 'PUT', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: validLine },
   { method: 'DELETE', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: {} },
+  // Job queue
+  { method: 'GET', url: '/api/admin/jobs/failed', access: 'admin' },
+  // Site settings
+  { method: 'GET', url: '/api/admin/settings', access: 'admin' },
+  {
+    method: 'PUT',
+    url: '/api/admin/settings/:key',
+    access: 'admin',
+    sample: { value: 'basic' },
+    params: () => ({ key: 'trust.postImages' }),
+  },
   // Groups
   { method: 'GET', url: '/api/groups', access: 'public' },
   { method: 'GET', url: '/api/groups/places', access: 'public', query: ['country'] },

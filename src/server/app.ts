@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,52 +15,30 @@ import {
 } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import type { Config } from './config';
+import type { App, AppContext } from './context';
 import { type Database, openDatabase } from './db';
 import { authHooks } from './lib/auth-hooks';
 import { problems } from './lib/errors';
+import { createJobQueue } from './lib/jobs';
+import { jobsRoutes } from './lib/jobs-routes';
 import { safeError, safeRequest } from './lib/log-safety';
-import { createMailer, type Mailer } from './lib/mail/mailer';
+import { createMailer } from './lib/mail/mailer';
 import { sendProblem, toProblem } from './lib/problem-handler';
-import { createRateLimits, type RateLimits } from './lib/rate-limit';
-import { localDiskStorage } from './lib/storage';
+import { createRateLimits } from './lib/rate-limit';
 import { accountsRoutes } from './modules/accounts/routes';
-import { type AccountsService, createAccountsService } from './modules/accounts/service';
 import { callerConstraint, devRoutes } from './modules/dev/routes';
 import { forumRoutes } from './modules/forum/routes';
-import { createForumService, type ForumService } from './modules/forum/service';
 import { groupsRoutes } from './modules/groups/routes';
-import { createGroupsService, type GroupsService } from './modules/groups/service';
 import { helpRoutes } from './modules/help/routes';
-import { createHelpService, type HelpService } from './modules/help/service';
 import { homeRoutes } from './modules/home/routes';
-import { createHomeService, type HomeService } from './modules/home/service';
 import { profilesRoutes } from './modules/profiles/routes';
-import { createProfilesService, type ProfilesService } from './modules/profiles/service';
+import { settingsRoutes } from './modules/settings/routes';
 import { systemRoutes } from './modules/system/routes';
 import { demoMemberIds, seedDemoIfEmpty } from './seed/demo';
 import { seedDemoForum } from './seed/demo-forum';
+import { createServices } from './services';
 
-export interface AppContext {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-  limits: RateLimits;
-  accounts: AccountsService;
-  profiles: ProfilesService;
-  help: HelpService;
-  groups: GroupsService;
-  forum: ForumService;
-  home: HomeService;
-}
-
-export type App = FastifyInstance;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The app's services and settings, built once in buildApp. */
-    ctx: AppContext;
-  }
-}
+export type { App, AppContext } from './context';
 
 export interface BuildOptions {
   /** An open database to use instead of opening one from the config (tests). */
@@ -76,12 +54,18 @@ export const webRootDefault = resolve(import.meta.dirname, '../../dist/web');
 
 /** Assembles the whole app without listening: main.ts listens, tests inject. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  // A development terminal gets readable lines; pipes, files and production get JSON.
+  const logStream =
+    options.logStream ??
+    (config.env === 'development' && process.stdout.isTTY
+      ? (await import('pino-pretty')).default({ colorize: true, ignore: 'pid,hostname' })
+      : undefined);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       // No query parameters, row values, search words, invite tokens or places (SAFETY.md).
       serializers: { err: safeError, req: safeRequest },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(logStream ? { stream: logStream } : {}),
     },
     trustProxy: config.trustProxy,
     // On close: requests in flight finish, idle keep-alive sockets close, new ones get a 503.
@@ -110,36 +94,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     : undefined;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
   const limits = createRateLimits(redis, {}, { keySecret: config.sessionSecret });
-  const deps = { db: database.db, config, mailer, limits, now: options.now };
-  const accounts = createAccountsService(deps);
-  const profiles = createProfilesService({
-    ...deps,
-    accounts,
-    shareAGroup: (userA, userB) => groups.shareAGroup(userA, userB),
+  const jobs = createJobQueue({
+    db: database.db,
+    work: config.jobs === 'inline',
+    log: app.log,
   });
-  const groups = createGroupsService({ ...deps, accounts, profiles, forum: () => ctx.forum });
-  const ctx: AppContext = {
+  const services = createServices({
+    db: database.db,
     config,
-    database,
     mailer,
     limits,
-    accounts,
-    profiles,
-    groups,
-    help: createHelpService(deps),
-    home: createHomeService({ ...deps, accounts }),
-    forum: createForumService({
-      ...deps,
-      accounts,
-      storage: localDiskStorage(join(config.dataDir, 'uploads')),
-      groupBoards: {
-        canSeeBoard: (actor, groupId) => groups.canSeeGroupBoard(actor, groupId),
-        canPostOnBoard: (actor, groupId) => groups.canPostOnGroupBoard(actor, groupId),
-        groupName: (actor, groupId) => groups.groupDetail(actor, groupId).then((g) => g.name),
-      },
-    }),
-  };
+    jobs,
+    now: options.now,
+  });
+  const { accounts } = services;
+  const ctx: AppContext = { config, database, mailer, limits, jobs, ...services };
   app.decorate('ctx', ctx);
+  // After migrations (openDatabase ran them) and once every service defined its jobs.
+  await jobs.start();
 
   await ctx.help.ensureSeeded();
   await ctx.forum.ensureSeeded();
@@ -172,6 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    // Jobs running now finish before the mailer and the pool they use close.
+    await jobs.stop();
     mailer.close();
     redis?.disconnect();
     if (!options.database) await database.close();
@@ -228,6 +202,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       groupsRoutes(typed, ctx);
       forumRoutes(typed, ctx);
       homeRoutes(typed, ctx);
+      settingsRoutes(typed, ctx);
+      jobsRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },
     { prefix: '/api' },

@@ -110,6 +110,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('runs jobs in the server unless JOBS=off leaves them to npm run worker', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).jobs).toBe('inline');
+    expect(loadConfig({ DATA_DIR: dataDir(), JOBS: 'off' }).jobs).toBe('off');
+    expect(problemsOf({ DATA_DIR: dataDir(), JOBS: 'worker' })).toEqual([
+      'JOBS: JOBS must be inline (the server runs jobs) or off',
+    ]);
+  });
+
   it('refuses a non-loopback HOST outside production unless ALLOW_REMOTE_DEV=true', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'beenthere.example']) {
       for (const env of ['development', 'test']) {

@@ -63,6 +63,9 @@ const EnvSchema = z.object({
   DATABASE_START_WAIT_MS: milliseconds('DATABASE_START_WAIT_MS', 60_000),
   REDIS_TIMEOUT_MS: milliseconds('REDIS_TIMEOUT_MS', 1_000),
   SHUTDOWN_TIMEOUT_MS: milliseconds('SHUTDOWN_TIMEOUT_MS', 10_000),
+  JOBS: z
+    .enum(['inline', 'off'], { error: 'JOBS must be inline (the server runs jobs) or off' })
+    .default('inline'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -94,6 +97,8 @@ export interface Config {
   redisTimeoutMs: number;
   /** How long a stop waits for requests in flight. */
   shutdownTimeoutMs: number;
+  /** inline: this server works the job queue; off: it only enqueues (`npm run worker` works). */
+  jobs: 'inline' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -159,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseStartWaitMs: env.DATABASE_START_WAIT_MS,
     redisTimeoutMs: env.REDIS_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    jobs: env.JOBS,
   };
 }
 

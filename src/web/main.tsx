@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { ApiProblem } from './api';
+import { ApiProblem } from './api/transport';
 import { PreferencesProvider } from './preferences';
 
 const queryClient = new QueryClient({

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { Preferences } from '../contract/preferences';
 import { completePreferences } from '../contract/values';
-import { api } from './api';
+import { savePreferences } from './api/accounts';
 import { useMe, useSetMe } from './session';
 
 const STORAGE_KEY = 'bt.preferences';
@@ -59,10 +59,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     async <K extends keyof Preferences>(key: K, value: Preferences[K]) => {
       setPreferences((current) => ({ ...current, [key]: value }));
       if (user) {
-        const saved = await api<Preferences>('/me/preferences', {
-          method: 'PATCH',
-          body: { [key]: value },
-        });
+        const saved = await savePreferences({ [key]: value });
         await setMe({ user: { ...user, preferences: saved } });
       }
     },

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeResponse } from '../contract/accounts';
-import { api } from './api';
+import { getMe } from './api/accounts';
 
 export const meKey = ['me'] as const;
 
 /** Who is signed in; null when nobody is. */
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: () => api<MeResponse>('/me'), staleTime: 30_000 });
+  return useQuery({ queryKey: meKey, queryFn: getMe, staleTime: 30_000 });
 }
 
 /** Sets who is signed in, first cancelling any older /me request still on its way. */

@@ -73,9 +73,9 @@ it('the directory keeps its filters in the address, through Back and reload, and
   await expect.poll(() => main(page)).toContain('We used Edinburgh');
   // Miles, for someone in the UK.
   const distance = page.locator('select[name="km"]');
-  expect(await distance.locator('option:checked').innerText()).toBe('Up to 15 miles');
   await expect.poll(() => main(page)).toContain('Stronger Together Walks');
-  expect(await main(page)).toMatch(/\d(\.\d)? miles? away/);
+  await expect.poll(() => distance.locator('option:checked').innerText()).toBe('Up to 15 miles');
+  await expect.poll(() => main(page)).toMatch(/\d(\.\d)? miles? away/);
   expect(await main(page)).not.toContain('Word Finders Online');
   await visited(page);
   const filtered = page.url();
@@ -87,6 +87,8 @@ it('the directory keeps its filters in the address, through Back and reload, and
   expect(scrolled).toBeGreaterThan(200);
   await card.getByRole('link', { name: 'Open this group' }).click();
   await page.waitForURL(/\/groups\/[0-9a-f-]{36}$/);
+  // The page's title comes with its data: wait for it before the page checks run.
+  await page.locator('main h1').first().waitFor();
   await visited(page);
   await page.goBack();
   await page.waitForURL(filtered);

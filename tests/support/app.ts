@@ -136,12 +136,30 @@ export async function makeMember(
   return { user: verify.json().user, cookie: cookieFrom(verify)!, email, ip };
 }
 
+/**
+ * The dev outbox, newest first, once the mail jobs due now have run (mail goes by job,
+ * after the request that asked for it has been answered). Polls briefly, never sleeps long.
+ */
+export async function outboxFor(
+  app: App,
+  email: string,
+  { deadlineMs = 2_000 } = {},
+): Promise<{ to: string; subject: string; text: string }[]> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    await app.ctx.jobs.drain();
+    const outbox = await app.inject({ method: 'GET', url: '/api/dev/outbox' });
+    const mails = (
+      outbox.json().messages as { to: string; subject: string; text: string }[]
+    ).filter((m) => m.to === email);
+    if (mails.length > 0 || Date.now() > until) return mails;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** The newest sign-in token mailed to this address, read from the dev outbox. */
 export async function latestTokenFor(app: App, email: string): Promise<string> {
-  const outbox = await app.inject({ method: 'GET', url: '/api/dev/outbox' });
-  const mail = (outbox.json().messages as { to: string; text: string }[]).find(
-    (m) => m.to === email,
-  );
+  const [mail] = await outboxFor(app, email);
   if (!mail) throw new Error(`No mail to ${email}`);
   return tokenFromMail(mail.text);
 }

@@ -5,3 +5,4 @@ export * from '../modules/forum/tables';
 export * from '../modules/groups/tables';
 export * from '../modules/help/tables';
 export * from '../modules/profiles/tables';
+export * from '../modules/settings/tables';

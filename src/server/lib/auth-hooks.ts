@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../app';
+import type { App } from '../context';
 import { type Access, isAdmin, isModerator } from './access';
 import { problems } from './errors';
 import { sendProblem } from './problem-handler';

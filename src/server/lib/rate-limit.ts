@@ -33,6 +33,8 @@ export const limitRules = {
   forumReactionPerUser: { points: 300, duration: 60 * 60 },
   /** The composer saves 2 s after typing pauses: one save every 2 s for a whole hour fits. */
   forumDraftSavePerUser: { points: 1800, duration: 60 * 60 },
+  /** Site settings an admin changes, per admin: a slip of a script, not a person, hits it. */
+  settingsWritePerUser: { points: 60, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

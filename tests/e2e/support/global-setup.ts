@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +26,13 @@ async function freePort(): Promise<number> {
 
 /** Starts the real server (built web app, embedded database, demo data) once for all browser tests. */
 export default async function setup(project: TestProject) {
+  // First, so a machine without the browser hears so in one line, not deep inside a test.
+  try {
+    ensureChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   const root = resolve(import.meta.dirname, '../../..');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -42,11 +42,21 @@ export async function signUpAndSignIn(
   const email = newEmail(prefix);
   await page.goto(`${baseUrl}/`);
   await requestSignUp(page, baseUrl, { email, displayName, role });
-  const outbox = (await (await page.request.get(`${baseUrl}/api/dev/outbox`)).json()) as {
-    messages: { to: string; text: string }[];
-  };
-  const mail = outbox.messages.find((m) => m.to === email);
-  const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
+  // The mail goes by job, a moment after the answer: wait for it briefly.
+  let token: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const outbox = (await (await page.request.get(`${baseUrl}/api/dev/outbox`)).json()) as {
+          messages: { to: string; text: string }[];
+        };
+        const mail = outbox.messages.find((m) => m.to === email);
+        token = /#token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
+        return token;
+      },
+      { timeout: 5_000, interval: 50 },
+    )
+    .toBeTruthy();
   expect(token, `a sign-in link mailed to ${email}`).toBeTruthy();
   const verify = await page.request.post(`${baseUrl}/api/auth/email-link/verify`, {
     headers: { origin: baseUrl },

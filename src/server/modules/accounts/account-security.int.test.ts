@@ -6,6 +6,7 @@ import {
   type Member,
   makeMember,
   ORIGIN,
+  outboxFor,
   promote,
   randomIp,
   requestEmailLink,
@@ -51,10 +52,7 @@ function passwordSignIn(email: string, password: string) {
 }
 
 async function mailsTo(email: string): Promise<{ subject: string; text: string }[]> {
-  const outbox = await t.app.inject({ method: 'GET', url: '/api/dev/outbox' });
-  return (outbox.json().messages as { to: string; subject: string; text: string }[]).filter(
-    (m) => m.to === email,
-  );
+  return outboxFor(t.app, email);
 }
 
 async function whoIs(cookie: string) {

@@ -10,7 +10,7 @@ import {
 } from '../../../contract/accounts';
 import { Ok } from '../../../contract/common';
 import { Preferences, PreferencesUpdate } from '../../../contract/preferences';
-import type { App, AppContext } from '../../app';
+import type { App, AppContext } from '../../context';
 import { type Api, noBody, problemResponses } from '../../lib/api';
 import {
   clearSessionCookie,

@@ -5,8 +5,8 @@ import {
   MeResponse,
   OutboxResponse,
 } from '../../../contract';
-import type { App, AppContext } from '../../app';
 import { isLoopbackAddress } from '../../config';
+import type { App, AppContext } from '../../context';
 import { type Api, problemResponses } from '../../lib/api';
 import { requestMeta, setSessionCookie } from '../../lib/auth-hooks';
 import { recentOutbox } from '../../lib/mail/mailer';

@@ -19,7 +19,7 @@ import {
   upload,
 } from '../../../../tests/support/forum';
 import { type LimitName, limitRules } from '../../lib/rate-limit';
-import { MAX_DRAFTS_PER_PERSON } from './service';
+import { MAX_DRAFTS_PER_PERSON } from './drafts';
 
 /**
  * Issue 7, items 2, 3, 10 and 11: private pictures, writing on group boards,

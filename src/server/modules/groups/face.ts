@@ -1,9 +1,15 @@
-// What other modules may ask the groups module about one person, each answer in one query.
+// What other modules may ask the groups module: each answer for many ids in one query.
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { GroupFormat, GroupRole, MembershipStatus } from '../../../contract/groups-values';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
-import { canManageGroup, canSeeGroupInside, type GroupStanding } from './permissions';
+import {
+  canManageGroup,
+  canPostOnBoard,
+  canSeeGroupInside,
+  type GroupStanding,
+} from './permissions';
 import { meetingInWords, nextMeetings, zoneInWords } from './rhythm';
 import { groupMembers, groups, organisationAdmins } from './tables';
 
@@ -115,14 +121,10 @@ function standing(row: {
   };
 }
 
-/** Of these groups, the boards this person may read, with each group's name. */
-export async function visibleBoards(
-  db: Db,
-  actor: Actor,
-  groupIds: string[],
-): Promise<Map<string, string>> {
+/** These groups as this person stands with each (one query; groups that do not exist are left out). */
+async function standingsIn(db: Db, actor: Actor, groupIds: string[]) {
   const wanted = [...new Set(groupIds)];
-  if (wanted.length === 0) return new Map();
+  if (wanted.length === 0) return [];
   const rows = await db
     .select({
       id: groups.id,
@@ -139,9 +141,83 @@ export async function visibleBoards(
       and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId)),
     )
     .where(inArray(groups.id, wanted));
+  return rows.map((row) => ({ id: row.id, name: row.name, standing: standing(row) }));
+}
+
+/** Of these groups, the boards this person may read, with each group's name. */
+export async function visibleBoards(
+  db: Db,
+  actor: Actor,
+  groupIds: string[],
+): Promise<Map<string, string>> {
+  const rows = await standingsIn(db, actor, groupIds);
   return new Map(
-    rows.filter((row) => canSeeGroupInside(actor, standing(row))).map((row) => [row.id, row.name]),
+    rows.filter((row) => canSeeGroupInside(actor, row.standing)).map((row) => [row.id, row.name]),
   );
+}
+
+/**
+ * Of these groups' boards, those this person may read (`see`: members, and anyone signed in
+ * for a public group) and those they may write on (`write`: active members).
+ */
+export async function boardAccess(
+  db: Db,
+  actor: Actor | null,
+  groupIds: string[],
+): Promise<{ see: Set<string>; write: Set<string> }> {
+  const see = new Set<string>();
+  const write = new Set<string>();
+  if (!actor) return { see, write };
+  for (const row of await standingsIn(db, actor, groupIds)) {
+    if (canSeeGroupInside(actor, row.standing)) see.add(row.id);
+    if (canPostOnBoard(actor, row.standing)) write.add(row.id);
+  }
+  return { see, write };
+}
+
+/** Groups' names by id, which anyone may see; ids of no group are left out. */
+export async function groupNames(db: Db, groupIds: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(groupIds)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(inArray(groups.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * "My groups" visibility, for many people at once: which of `userIds` are active members of a
+ * group with the viewer, both let in by a person who runs it (docs/groups-privacy.md).
+ * The viewer counts as sharing with themselves.
+ */
+export async function shareAGroupWith(
+  db: Db,
+  viewerId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  const wanted = [...new Set(userIds)].filter((id) => id !== viewerId);
+  const shared = new Set(userIds.includes(viewerId) ? [viewerId] : []);
+  if (wanted.length === 0) return shared;
+  const other = alias(groupMembers, 'other');
+  const vetted = (m: typeof groupMembers | typeof other) =>
+    sql`(${m.admission} in ('approved', 'invitation') or ${m.role} in ('facilitator', 'co_facilitator'))`;
+  const rows = await db
+    .selectDistinct({ userId: other.userId })
+    .from(groupMembers)
+    .innerJoin(other, eq(other.groupId, groupMembers.groupId))
+    .where(
+      and(
+        eq(groupMembers.userId, viewerId),
+        eq(groupMembers.status, 'active'),
+        vetted(groupMembers),
+        inArray(other.userId, wanted),
+        eq(other.status, 'active'),
+        vetted(other),
+      ),
+    );
+  for (const row of rows) shared.add(row.userId);
+  return shared;
 }
 
 /**
@@ -173,3 +249,19 @@ export async function carersGroupsToFind(
     )
     .limit(limit);
 }
+
+/** The groups face over one database, for the wiring to hand to other modules. */
+export function createGroupsFace(db: Db) {
+  return {
+    boardAccess: (actor: Actor | null, groupIds: string[]) => boardAccess(db, actor, groupIds),
+    groupNames: (groupIds: string[]) => groupNames(db, groupIds),
+    /** Of these groups, the boards this person may read, with each group's name. */
+    visibleBoards: (actor: Actor, groupIds: string[]) => visibleBoards(db, actor, groupIds),
+    shareAGroupWith: (viewerId: string, userIds: string[]) =>
+      shareAGroupWith(db, viewerId, userIds),
+    /** shareAGroupWith for one person. */
+    shareAGroup: async (userA: string, userB: string) =>
+      (await shareAGroupWith(db, userA, [userB])).has(userB),
+  };
+}
+export type GroupsFace = ReturnType<typeof createGroupsFace>;

@@ -615,3 +615,66 @@ describe('naming an organisation admin by email', () => {
     expect(notAdmin.statusCode).toBe(403);
   });
 });
+
+describe('directory pages', () => {
+  /** Every page of the directory for this query, following nextCursor to the end. */
+  async function allPages(query: string) {
+    const pages: { id: string; name: string; distanceKm: number | null }[][] = [];
+    let cursor: string | null = null;
+    do {
+      const url = `/api/groups?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await call('anonymous', 'GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      pages.push(res.json().groups);
+      cursor = res.json().nextCursor;
+    } while (cursor && pages.length < 10);
+    return pages;
+  }
+
+  it('pages by name, and near a place by distance, with equal values in a stable order', async () => {
+    const other = await call('admin', 'POST', '/api/organisations', {
+      name: 'Paging Charity',
+      kind: 'charity',
+      adminUserIds: [people.orgAdmin.user.id],
+    });
+    const pagingOrg = other.json().id as string;
+    // 23 groups: pairs with the same name, all at the same place, so ties are broken by id.
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      ids.push(
+        await makeGroupIn(t, people.orgAdmin, pagingOrg, {
+          ...onlineGroup,
+          name: `Paging Group ${String(Math.floor(i / 2)).padStart(2, '0')}`,
+          format: 'in_person',
+          privacy: 'public',
+          venue: leedsVenue,
+          meetingLink: null,
+        }),
+      );
+    }
+    const byName = await allPages(`organisation=${pagingOrg}`);
+    expect(byName.map((page) => page.length)).toEqual([20, 3]);
+    const listed = byName.flat();
+    expect(new Set(listed.map((g) => g.id))).toEqual(new Set(ids));
+    const sorted = [...listed].sort((a, b) =>
+      a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1,
+    );
+    expect(listed.map((g) => g.id)).toEqual(sorted.map((g) => g.id));
+
+    const near = await allPages(`organisation=${pagingOrg}&lat=53.8&lng=-1.55&km=20`);
+    expect(near.map((page) => page.length)).toEqual([20, 3]);
+    expect(new Set(near.flat().map((g) => g.id))).toEqual(new Set(ids));
+    expect(near.flat().every((g) => g.distanceKm !== null && g.distanceKm < 1)).toBe(true);
+
+    // A cursor the server did not make, or from a list in another order, is a plain 400.
+    const bad = await call('anonymous', 'GET', `/api/groups?organisation=${pagingOrg}&cursor=12`);
+    expect(bad.statusCode).toBe(400);
+    const first = await call('anonymous', 'GET', `/api/groups?organisation=${pagingOrg}`);
+    const mixed = await call(
+      'anonymous',
+      'GET',
+      `/api/groups?organisation=${pagingOrg}&lat=53.8&lng=-1.55&cursor=${first.json().nextCursor}`,
+    );
+    expect(mixed.statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { Ok } from '../../../contract/common';
 import {
   AnnouncementBody,
@@ -13,7 +12,6 @@ import {
   FitsMePrefill,
   FitsMeResponse,
   GroupDetail,
-  GroupInput,
   GroupMembersResponse,
   GroupUpdate,
   InvitationBody,
@@ -23,28 +21,16 @@ import {
   JoinResult,
   MemberRoleBody,
   MyGroupsResponse,
-  Organisation,
-  OrganisationAdminBody,
-  OrganisationInput,
-  OrganisationsResponse,
   PlacesQuery,
   PlacesResponse,
   RemoveMemberBody,
 } from '../../../contract/groups';
-import type { AppContext } from '../../app';
-import { type Api, noBody, problemResponses } from '../../lib/api';
+import type { AppContext } from '../../context';
+import { type Api, noBody } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
 
-const tags = ['groups'];
-const params = z.object({ id: z.uuid() });
-const ok = { ok: true as const };
-const responses = <T extends z.ZodType>(schema: T) => ({
-  200: schema,
-  ...problemResponses,
-  404: problemResponses[400].describe('No such group or organisation'),
-  409: problemResponses[400].describe('Already done, or the group is full'),
-  410: problemResponses[400].describe('The invite link has expired'),
-});
+import { organisationRoutes } from './organisation-routes';
+import { ok, params, responses, tags } from './route-shapes';
 
 export function groupsRoutes(api: Api, ctx: AppContext) {
   const { groups } = ctx;
@@ -415,61 +401,5 @@ export function groupsRoutes(api: Api, ctx: AppContext) {
       ),
   );
 
-  api.get(
-    '/organisations',
-    {
-      config: { access: 'member' },
-      schema: {
-        tags,
-        summary: 'Organisations I run (all of them for a platform admin)',
-        response: responses(OrganisationsResponse),
-      },
-    },
-    async (request) => groups.organisations(requireActor(request)),
-  );
-
-  api.post(
-    '/organisations',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Make an organisation and name its admins',
-        body: OrganisationInput,
-        response: responses(Organisation),
-      },
-    },
-    async (request) => groups.createOrganisation(requireActor(request), request.body),
-  );
-
-  api.post(
-    '/organisations/:id/admins',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Name an admin of an organisation',
-        params,
-        body: OrganisationAdminBody,
-        response: responses(Organisation),
-      },
-    },
-    async (request) =>
-      groups.addOrganisationAdmin(requireActor(request), request.params.id, request.body),
-  );
-
-  api.post(
-    '/organisations/:id/groups',
-    {
-      config: { access: 'member' },
-      schema: {
-        tags,
-        summary: 'Make a group (organisation admins)',
-        params,
-        body: GroupInput,
-        response: responses(GroupDetail),
-      },
-    },
-    async (request) => groups.createGroup(requireActor(request), request.params.id, request.body),
-  );
+  organisationRoutes(api, ctx);
 }

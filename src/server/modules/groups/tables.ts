@@ -100,6 +100,8 @@ export const groups = pgTable(
     index('groups_lat_lng_idx').on(t.lat, t.lng),
     index('groups_focus_idx').using('gin', t.focus),
     index('groups_format_idx').on(t.format, t.id),
+    // The directory's order when not searching near a place (keyset paging on name, id).
+    index('groups_name_idx').on(t.name, t.id),
     index('groups_search_idx').using(
       'gin',
       sql`to_tsvector('english', ${t.name} || ' ' || ${t.description})`,

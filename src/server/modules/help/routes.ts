@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { Ok } from '../../../contract/common';
+import { IdParams, Ok } from '../../../contract/common';
 import { CrisisLine, CrisisLineInput, HelpQuery, HelpResponse } from '../../../contract/help';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { type Api, noBody, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
 
 const tags = ['help'];
-const IdParams = z.object({ id: z.uuid() });
 
 export function helpRoutes(api: Api, ctx: AppContext) {
   const { help, accounts } = ctx;

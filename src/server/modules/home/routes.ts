@@ -1,5 +1,5 @@
 import { HomeQuery, HomeResponse } from '../../../contract/home';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { type Api, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
 

@@ -1,7 +1,7 @@
 import type { HomeQuery, HomeResponse } from '../../../contract/home';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
-import type { AccountsService } from '../accounts/service';
+import type { AccountsFace } from '../accounts/face';
 import { categoriesBySlug, hasPosted, topicsWithNewReplies } from '../forum/face';
 import {
   carersGroupsToFind,
@@ -12,7 +12,7 @@ import {
 
 interface Deps {
   db: Db;
-  accounts: AccountsService;
+  accounts: AccountsFace;
   now?: (() => Date) | undefined;
 }
 

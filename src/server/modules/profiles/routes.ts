@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MemberProfile, MyProfile, ProfileUpdate } from '../../../contract/profiles';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { type Api, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
 

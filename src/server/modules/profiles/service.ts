@@ -16,14 +16,14 @@ import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import type { AccountsService } from '../accounts/service';
+import type { AccountsFace } from '../accounts/face';
 import { canSeeMemberProfile, canSeeProfileField } from './permissions';
 import { profiles } from './tables';
 
 interface Deps {
   db: Db;
   config: Config;
-  accounts: AccountsService;
+  accounts: AccountsFace;
   now?: (() => Date) | undefined;
   /** True when two people are in a group together (the groups module answers). */
   shareAGroup?: ((userA: string, userB: string) => Promise<boolean>) | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import type { Api } from '../../lib/api';
 import { problems } from '../../lib/errors';
 

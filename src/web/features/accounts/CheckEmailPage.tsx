@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { CheckEmailResponse } from '../../../contract/accounts';
-import { api } from '../../api';
+import { askForEmailLink } from '../../api/accounts';
 import { Notice } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
-import { ProblemSummary } from './ProblemSummary';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { useDevTools } from './useDevTools';
-import { useFormProblem } from './useFormProblem';
 
 export function CheckEmailPage() {
   const { t } = useTranslation();
@@ -24,7 +23,7 @@ export function CheckEmailPage() {
     problem.clear();
     setSent(false);
     try {
-      await api<CheckEmailResponse>('/auth/email-link', { method: 'POST', body: { email } });
+      await askForEmailLink(email);
       setSent(true);
     } catch (error) {
       problem.capture(error);

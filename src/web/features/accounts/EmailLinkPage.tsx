@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { MeResponse } from '../../../contract/accounts';
-import { type ApiProblem, api } from '../../api';
+import { verifyEmailLink } from '../../api/accounts';
+import type { ApiProblem } from '../../api/transport';
 import { useSetMe } from '../../session';
 import { Notice } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -29,7 +29,7 @@ export function EmailLinkPage() {
       setProblem(t('link.missing'));
       return;
     }
-    api<MeResponse>('/auth/email-link/verify', { method: 'POST', body: { token } })
+    verifyEmailLink(token)
       .then(async (me) => {
         await setMe(me);
         navigate('/', { replace: true });

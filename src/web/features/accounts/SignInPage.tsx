@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { CheckEmailResponse, MeResponse } from '../../../contract/accounts';
-import { api } from '../../api';
+import { askForEmailLink, passwordSignIn } from '../../api/accounts';
+import { signInAs as demoSignIn } from '../../api/dev';
 import { useSetMe } from '../../session';
 import { useStoredState } from '../../stored-state';
 import { SubmitButton, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
-import { ProblemSummary } from './ProblemSummary';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { useDemoAccounts } from './useDevTools';
-import { useFormProblem } from './useFormProblem';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -28,10 +28,7 @@ export function SignInPage() {
     setBusy(true);
     linkProblem.clear();
     try {
-      await api<CheckEmailResponse>('/auth/email-link', {
-        method: 'POST',
-        body: { email: form.email },
-      });
+      await askForEmailLink(form.email);
       navigate(`/sign-in/check-email?email=${encodeURIComponent(form.email.trim())}`);
     } catch (error) {
       linkProblem.capture(error);
@@ -44,10 +41,7 @@ export function SignInPage() {
     setBusy(true);
     passwordProblem.clear();
     try {
-      const me = await api<MeResponse>('/auth/password', {
-        method: 'POST',
-        body: { email: form.passwordEmail, password },
-      });
+      const me = await passwordSignIn({ email: form.passwordEmail, password });
       await setMe(me);
       navigate('/');
     } catch (error) {
@@ -58,7 +52,7 @@ export function SignInPage() {
   }
 
   async function signInAs(userId: string) {
-    const me = await api<MeResponse>('/dev/sign-in-as', { method: 'POST', body: { userId } });
+    const me = await demoSignIn(userId);
     await setMe(me);
     navigate('/');
   }

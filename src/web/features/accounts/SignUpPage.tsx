@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { CheckEmailResponse, MemberRole } from '../../../contract/accounts';
+import type { MemberRole } from '../../../contract/accounts';
 import { CONDUCT_VERSION, memberRoles } from '../../../contract/values';
-import { api } from '../../api';
+import { signUp } from '../../api/accounts';
 import { localPreferences } from '../../preferences';
 import { useStoredState } from '../../stored-state';
 import { Choice, Select, SubmitButton, TextInput, Tick } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { browserCountry, useHelp } from '../help/countries';
-import { ProblemSummary } from './ProblemSummary';
-import { useFormProblem } from './useFormProblem';
 
 interface SignUpForm {
   email: string;
@@ -46,18 +46,15 @@ export function SignUpPage() {
     setBusy(true);
     problem.clear();
     try {
-      await api<CheckEmailResponse>('/auth/sign-up', {
-        method: 'POST',
-        body: {
-          email: form.email,
-          displayName: form.displayName,
-          role: form.role ?? undefined,
-          isAdult: form.isAdult,
-          acceptConduct: form.acceptConduct,
-          conductVersion: CONDUCT_VERSION,
-          country: country || undefined,
-          preferences: localPreferences(),
-        },
+      await signUp({
+        email: form.email,
+        displayName: form.displayName,
+        role: form.role ?? undefined,
+        isAdult: form.isAdult,
+        acceptConduct: form.acceptConduct,
+        conductVersion: CONDUCT_VERSION,
+        country: country || undefined,
+        preferences: localPreferences(),
       });
       clearStored();
       navigate(`/sign-in/check-email?email=${encodeURIComponent(form.email.trim())}`);

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DemoAccountsResponse } from '../../../contract/dev';
-import { api } from '../../api';
+import { getDemoAccounts } from '../../api/dev';
+import { devKeys } from '../dev/queries';
 
 /** The demo accounts when the server runs with development tools; null in production. */
 export function useDemoAccounts() {
   return useQuery({
-    queryKey: ['dev', 'demo-accounts'],
-    queryFn: () => api<DemoAccountsResponse>('/dev/demo-accounts').catch(() => null),
+    queryKey: devKeys.demoAccounts,
+    queryFn: () => getDemoAccounts().catch(() => null),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

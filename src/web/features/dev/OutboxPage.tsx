@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OutboxResponse } from '../../../contract/dev';
-import { api } from '../../api';
+import { getOutbox } from '../../api/dev';
 import { Page } from '../../ui/Page';
+import { devKeys } from './queries';
 
 const linkPattern = /(https?:\/\/[^\s]+)/g;
 
@@ -10,8 +10,8 @@ const linkPattern = /(https?:\/\/[^\s]+)/g;
 export function OutboxPage() {
   const { t } = useTranslation();
   const outbox = useQuery({
-    queryKey: ['dev', 'outbox'],
-    queryFn: () => api<OutboxResponse>('/dev/outbox'),
+    queryKey: devKeys.outbox,
+    queryFn: getOutbox,
   });
   return (
     <Page title={t('outbox.title')}>

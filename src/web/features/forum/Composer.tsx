@@ -1,15 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { forumLimits } from '../../../contract/forum-limits';
-import { ApiProblem } from '../../api';
+import { ApiProblem } from '../../api/transport';
 import { Notice, SendProblem } from '../../ui/fields';
-import { Icon } from '../../ui/Icon';
 import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
-import { ReadAloud } from '../../ui/ReadAloud';
-import { type DraftStatus, useDraft } from './drafts';
-import { MarkdownPreview, markdownToSpeech } from './markdown-preview';
+import { ComposerPreview } from './ComposerPreview';
+import { DictationControls, useDictation } from './Dictation';
+import { DraftStatusLine } from './DraftStatusLine';
+import { useDraft } from './drafts';
 import { AddPicture } from './Picture';
+import { SentenceStarters } from './SentenceStarters';
 
 export interface Outgoing {
   title: string;
@@ -29,35 +30,6 @@ interface ComposerProps {
   /** An id for the composer, so a "Write a reply" link can lead to it. */
   anchorId?: string;
 }
-
-/** Browsers that offer dictation name it one of two ways; others have none. */
-interface Recognition {
-  lang: string;
-  continuous: boolean;
-  interimResults: boolean;
-  start(): void;
-  stop(): void;
-  onresult:
-    | ((event: {
-        resultIndex: number;
-        results: ArrayLike<{ isFinal: boolean; 0: { transcript: string } }>;
-      }) => void)
-    | null;
-  onend: (() => void) | null;
-  onerror: (() => void) | null;
-}
-type RecognitionClass = new () => Recognition;
-
-function speechRecognition(): RecognitionClass | null {
-  if (typeof window === 'undefined') return null;
-  const w = window as unknown as {
-    SpeechRecognition?: RecognitionClass;
-    webkitSpeechRecognition?: RecognitionClass;
-  };
-  return w.SpeechRecognition ?? w.webkitSpeechRecognition ?? null;
-}
-
-const starterKeys = ['today', 'helps', 'worried'] as const;
 
 /**
  * The aphasia-friendly composer: a large box, sentence starters, dictation
@@ -87,12 +59,7 @@ export function Composer({
   const [fieldErrors, setFieldErrors] = useState<{ title?: string; body?: string }>({});
   const [sent, setSent] = useState<string | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
-  const [listening, setListening] = useState(false);
-  const [dictationProblem, setDictationProblem] = useState<string | null>(null);
-  const recognition = useRef<Recognition | null>(null);
-  const Dictation = speechRecognition();
-
-  useEffect(() => () => recognition.current?.stop(), []);
+  const dictation = useDictation();
 
   const ids = {
     title: `${id}-title`,
@@ -176,37 +143,6 @@ export function Composer({
     }
   }
 
-  function toggleDictation() {
-    if (!Dictation) return;
-    if (listening) {
-      recognition.current?.stop();
-      return;
-    }
-    setDictationProblem(null);
-    const r = new Dictation();
-    r.lang = document.documentElement.lang || 'en';
-    r.continuous = true;
-    r.interimResults = false;
-    r.onresult = (event) => {
-      for (let i = event.resultIndex; i < event.results.length; i++) {
-        const result = event.results[i];
-        if (result?.isFinal) insertText(result[0].transcript.trim());
-      }
-    };
-    r.onend = () => setListening(false);
-    r.onerror = () => {
-      setListening(false);
-      setDictationProblem(t('forum.composer.dictationProblem'));
-    };
-    recognition.current = r;
-    try {
-      r.start();
-      setListening(true);
-    } catch {
-      setDictationProblem(t('forum.composer.dictationProblem'));
-    }
-  }
-
   async function submit() {
     if (sending.current) return;
     setSent(null);
@@ -247,7 +183,6 @@ export function Composer({
     }
   }
 
-  const preview = draft.body.trim();
   const problemOnField = Boolean(problem?.errors.title || problem?.errors.body);
 
   return (
@@ -309,33 +244,8 @@ export function Composer({
           <p id={ids.bodyHelp} className="field-help">
             {t('forum.composer.bodyHelp')}
           </p>
-          <fieldset className="starters">
-            <legend>{t('forum.composer.startersLabel')}</legend>
-            <div className="starter-buttons">
-              {starterKeys.map((key) => (
-                <button
-                  key={key}
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => insertText(t(`forum.composer.starters.${key}.insert`))}
-                >
-                  {t(`forum.composer.starters.${key}.label`)}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-          {Dictation && (
-            <div className="dictation">
-              <button type="button" className="button" onClick={toggleDictation}>
-                <Icon name={listening ? 'stop' : 'mic'} />
-                <span>
-                  {listening ? t('forum.composer.dictationStop') : t('forum.composer.dictation')}
-                </span>
-              </button>
-              {listening && <p role="status">{t('forum.composer.listening')}</p>}
-              {dictationProblem && <p className="field-error">{dictationProblem}</p>}
-            </div>
-          )}
+          <SentenceStarters onInsert={insertText} />
+          <DictationControls dictation={dictation} onWords={insertText} />
           <textarea
             ref={textArea}
             id={ids.body}
@@ -377,39 +287,14 @@ export function Composer({
 
         <AddPicture onInsert={(markdown) => insertText(markdown, true)} />
 
-        <div className="preview-box">
-          <button
-            type="button"
-            className="button"
-            aria-expanded={previewOpen}
-            aria-controls={ids.preview}
-            onClick={() => setPreviewOpen((open) => !open)}
-          >
-            {previewOpen ? t('forum.composer.previewHide') : t('forum.composer.previewShow')}
-          </button>
-          <div id={ids.preview} hidden={!previewOpen} className="preview">
-            {previewOpen &&
-              (preview ? (
-                <>
-                  <h3>{t('forum.composer.previewTitle')}</h3>
-                  {kind === 'topic' && draft.title && (
-                    <p className="preview-title" dir="auto">
-                      <strong>{draft.title}</strong>
-                    </p>
-                  )}
-                  <div className="post-body" dir="auto">
-                    <MarkdownPreview markdown={draft.body} />
-                  </div>
-                  <ReadAloud
-                    text={`${kind === 'topic' ? `${draft.title}. ` : ''}${markdownToSpeech(draft.body)}`}
-                    label={t('forum.composer.previewTitle')}
-                  />
-                </>
-              ) : (
-                <p>{t('forum.composer.previewEmpty')}</p>
-              ))}
-          </div>
-        </div>
+        <ComposerPreview
+          kind={kind}
+          id={ids.preview}
+          title={draft.title}
+          body={draft.body}
+          open={previewOpen}
+          onToggle={() => setPreviewOpen((open) => !open)}
+        />
 
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy
@@ -435,16 +320,5 @@ export function Composer({
         )}
       </form>
     </section>
-  );
-}
-
-/** "Saved", "Saving", or why not yet, always in words (never a colour or a spinner alone). */
-function DraftStatusLine({ id, status }: { id: string; status: DraftStatus }) {
-  const { t } = useTranslation();
-  return (
-    <p id={id} className={`draft-status draft-${status}`} role="status">
-      {status !== 'empty' && status !== 'saving' && status !== 'saved' && <Icon name="device" />}
-      <span>{t(`forum.draft.${status}`)}</span>
-    </p>
   );
 }

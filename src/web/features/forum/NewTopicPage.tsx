@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Created, NewTopicBody } from '../../../contract/forum';
-import { api } from '../../api';
+import type { NewTopicBody } from '../../../contract/forum';
+import { createTopic } from '../../api/forum';
 import { useMe } from '../../session';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
@@ -109,7 +109,7 @@ export function NewTopicPage() {
               body: post.body,
               idempotencyKey: post.idempotencyKey,
             };
-            const created = await api<Created>('/forum/topics', { method: 'POST', body });
+            const created = await createTopic(body);
             void client.invalidateQueries({ queryKey: forumKeys.categories });
             void client.invalidateQueries({ queryKey: forumKeys.category(category.slug) });
             navigate(`/forum/t/${created.topicId}`);

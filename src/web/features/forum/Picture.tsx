@@ -1,34 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageUploaded } from '../../../contract/forum';
-import { ApiProblem } from '../../api';
-import i18n from '../../i18n';
-
-/** Sends a picture as multipart form data (the JSON helper cannot). */
-async function uploadPicture(file: File): Promise<ImageUploaded> {
-  const form = new FormData();
-  form.append('image', file);
-  let response: Response;
-  try {
-    response = await fetch('/api/forum/images', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiProblem(0, i18n.t('app.offline'));
-  }
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = data as { title?: unknown; errors?: Record<string, string> } | null;
-    throw new ApiProblem(
-      response.status,
-      typeof problem?.title === 'string' ? problem.title : i18n.t('problems.internal'),
-      problem?.errors ?? {},
-    );
-  }
-  return data as ImageUploaded;
-}
+import { uploadPicture } from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 
 /** Words in square brackets or on new lines would break the markdown around them. */
 const cleanAlt = (alt: string) =>

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Post, type RemovalReason, removalReasons } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
-import { ApiProblem, api } from '../../api';
+import { removePost } from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 import { Choice, SendProblem, TextInput } from '../../ui/fields';
 import { lengthOf } from '../../ui/limits';
 import { When } from './parts';
@@ -93,9 +94,10 @@ export function RemovePost({ post, onDone }: { post: Post; onDone(): void }) {
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
     mutationFn: () =>
-      api(`/forum/posts/${post.kind}/${post.id}/removal`, {
-        method: 'POST',
-        body: { reason, ...(note.trim() ? { note: note.trim() } : {}) },
+      // Sent only after check() found a reason chosen.
+      removePost(post, {
+        reason: reason as RemovalReason,
+        ...(note.trim() ? { note: note.trim() } : {}),
       }),
     onMutate: () => setProblem(null),
     onSuccess: () => {

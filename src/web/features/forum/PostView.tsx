@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Post, Reactions } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
 import { reactionKinds } from '../../../contract/values';
-import { ApiProblem, api } from '../../api';
+import {
+  deletePost,
+  editReply,
+  editTopic,
+  restorePost,
+  setHelpful,
+  setReaction,
+} from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 import { SendProblem } from '../../ui/fields';
 import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { ReadAloud } from '../../ui/ReadAloud';
@@ -43,9 +51,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
     mutationFn: ({ kind, on }: { kind: Reactions['mine'][number]; on: boolean }) =>
-      api<Reactions>(`/forum/posts/${post.kind}/${post.id}/reactions/${kind}`, {
-        method: on ? 'PUT' : 'DELETE',
-      }),
+      setReaction(post, kind, on),
     onMutate: () => setProblem(null),
     onSuccess: (reactions) =>
       updateCachedPost(client, topicId, post.id, (p) => ({ ...p, reactions })),
@@ -55,10 +61,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
   const helpful = useMutation({
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
-    mutationFn: (on: boolean) =>
-      api<{ helpfulCount: number }>(`/forum/posts/${post.kind}/${post.id}/helpful`, {
-        method: on ? 'PUT' : 'DELETE',
-      }),
+    mutationFn: (on: boolean) => setHelpful(post, on),
     onMutate: () => setProblem(null),
     onSuccess: ({ helpfulCount }, on) => {
       updateCachedPost(client, topicId, post.id, (p) => ({
@@ -74,7 +77,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
   const remove = useMutation({
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
-    mutationFn: () => api(`/forum/posts/${post.kind}/${post.id}`, { method: 'DELETE' }),
+    mutationFn: () => deletePost(post),
     onMutate: () => setProblem(null),
     onSuccess: () => {
       setConfirmDelete(false);
@@ -86,7 +89,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
   const restore = useMutation({
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
-    mutationFn: () => api(`/forum/posts/${post.kind}/${post.id}/restore`, { method: 'POST' }),
+    mutationFn: () => restorePost(post),
     onMutate: () => setProblem(null),
     onSuccess: () => void client.invalidateQueries({ queryKey: forumKeys.all }),
     onError: failed,
@@ -312,9 +315,7 @@ function EditPost({
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
     mutationFn: () =>
-      post.kind === 'topic'
-        ? api(`/forum/topics/${post.id}`, { method: 'PATCH', body: form })
-        : api(`/forum/replies/${post.id}`, { method: 'PATCH', body: { body: form.body } }),
+      post.kind === 'topic' ? editTopic(post.id, form) : editReply(post.id, { body: form.body }),
     onMutate: () => {
       setProblem(null);
       setFieldErrors({});

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { SearchResponse } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
-import { ApiProblem, api } from '../../api';
+import { searchForum } from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 import { Select, SendProblem } from '../../ui/fields';
 import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { Page } from '../../ui/Page';
@@ -66,11 +66,7 @@ export function SearchPage() {
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
     queryKey: forumKeys.search(q, category, page),
-    queryFn: () => {
-      const search = new URLSearchParams({ q, page: String(page) });
-      if (category) search.set('category', category);
-      return api<SearchResponse>(`/forum/search?${search}`);
-    },
+    queryFn: () => searchForum({ q, page, category: category || undefined }),
     enabled: params.has('q'),
   });
   const serverError = results.error instanceof ApiProblem ? results.error.errors.q : undefined;

@@ -2,8 +2,9 @@ import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Created, TopicPage as TopicPageData } from '../../../contract/forum';
-import { ApiProblem, api } from '../../api';
+import type { TopicPage as TopicPageData } from '../../../contract/forum';
+import { createReply, setBookmark } from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 import { useMe } from '../../session';
 import { SendProblem } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -31,8 +32,7 @@ export function TopicPage() {
   const bookmark = useMutation({
     // Offline, say so at once beside the button (React Query would wait in silence).
     networkMode: 'always',
-    mutationFn: (on: boolean) =>
-      api(`/forum/topics/${id}/bookmark`, { method: on ? 'PUT' : 'DELETE' }),
+    mutationFn: (on: boolean) => setBookmark(id, on),
     onMutate: () => setBookmarkProblem(null),
     onSuccess: (_, on) => {
       client.setQueryData<InfiniteData<TopicPageData>>(forumKeys.topic(id), (data) =>
@@ -179,9 +179,9 @@ export function TopicPage() {
           ownerId={myId}
           sentMessage={t('forum.composer.replySent')}
           send={async (post) => {
-            const created = await api<Created>(`/forum/topics/${topic.id}/replies`, {
-              method: 'POST',
-              body: { body: post.body, idempotencyKey: post.idempotencyKey },
+            const created = await createReply(topic.id, {
+              body: post.body,
+              idempotencyKey: post.idempotencyKey,
             });
             await client.invalidateQueries({ queryKey: forumKeys.topic(topic.id) });
             setFocusReply(created.id);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DraftResponse } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
-import { ApiProblem, api } from '../../api';
+import { deleteDraft, getDraft, saveDraft } from '../../api/forum';
+import { ApiProblem } from '../../api/transport';
 
 /** Where a draft stands, said in words beside the composer (ACCESSIBILITY.md A8). */
 export type DraftStatus =
@@ -136,10 +136,7 @@ export function useDraft(key: string, ownerId: string) {
     const run = (async () => {
       if (alive.current) setStatus('saving');
       try {
-        const answer = await api<DraftResponse>(`/forum/drafts/${key}`, {
-          method: 'PUT',
-          body: { title: sent.title, body: sent.body },
-        });
+        const answer = await saveDraft(key, { title: sent.title, body: sent.body });
         const now = record.current;
         const unchanged = now.updatedAt === sent.updatedAt;
         keep({ ...now, dirty: !unchanged, serverUpdatedAt: answer.draft?.updatedAt ?? null });
@@ -172,7 +169,7 @@ export function useDraft(key: string, ownerId: string) {
     const local = readLocal(ownerId, key);
     record.current = local ?? blank();
     setText({ title: record.current.title, body: record.current.body });
-    api<DraftResponse>(`/forum/drafts/${key}`)
+    getDraft(key)
       .then(({ draft: server }) => {
         if (cancelled) return;
         const mine = record.current;
@@ -330,7 +327,7 @@ async function runMove(ownerId: string, fromKey: string, toKey: string): Promise
   // A save of the old draft may still be on its way (the composer just closed).
   await savesInFlight.get(fromKey)?.catch(() => undefined);
   const local = readLocal(ownerId, fromKey);
-  const server = await api<DraftResponse>(`/forum/drafts/${fromKey}`)
+  const server = await getDraft(fromKey)
     .then((answer) => answer.draft)
     .catch(() => null);
   const serverNewer =
@@ -357,10 +354,7 @@ async function runMove(ownerId: string, fromKey: string, toKey: string): Promise
   let savedThere = false;
   if (fitsOnServer(moved)) {
     try {
-      const answer = await api<DraftResponse>(`/forum/drafts/${toKey}`, {
-        method: 'PUT',
-        body: { title: moved.title, body: moved.body },
-      });
+      const answer = await saveDraft(toKey, { title: moved.title, body: moved.body });
       writeLocal(ownerId, toKey, {
         ...moved,
         dirty: false,
@@ -374,6 +368,6 @@ async function runMove(ownerId: string, fromKey: string, toKey: string): Promise
   writeLocal(ownerId, fromKey, null);
   // The old server copy goes only once the new one is there, so the words are never nowhere.
   if (savedThere) {
-    await api(`/forum/drafts/${fromKey}`, { method: 'DELETE' }).catch(() => undefined);
+    await deleteDraft(fromKey).catch(() => undefined);
   }
 }

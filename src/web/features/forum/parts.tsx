@@ -3,7 +3,7 @@ import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Author } from '../../../contract/forum';
-import { ApiProblem } from '../../api';
+import { ApiProblem } from '../../api/transport';
 import { useMe } from '../../session';
 import { Notice } from '../../ui/fields';
 import { Icon, type IconName } from '../../ui/Icon';

@@ -4,16 +4,14 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import type {
-  BookmarksResponse,
-  CategoriesResponse,
-  Post,
-  TipsResponse,
-  TipTheme,
-  TopicListResponse,
-  TopicPage,
-} from '../../../contract/forum';
-import { api } from '../../api';
+import type { Post, TipTheme, TopicPage } from '../../../contract/forum';
+import {
+  getBookmarks,
+  getCategories,
+  getCategoryTopics,
+  getTips,
+  getTopicPage,
+} from '../../api/forum';
 
 /** Query keys of the forum, in one place so changes refresh the right lists. */
 export const forumKeys = {
@@ -30,22 +28,16 @@ export const forumKeys = {
 export function useCategories(enabled = true) {
   return useQuery({
     queryKey: forumKeys.categories,
-    queryFn: () => api<CategoriesResponse>('/forum/categories'),
+    queryFn: getCategories,
     enabled,
   });
 }
-
-const cursorParam = (cursor: string | null) =>
-  cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
 
 /** A category's topics, one page at a time: pages are added only when the person asks. */
 export function useTopicList(slug: string) {
   return useInfiniteQuery({
     queryKey: forumKeys.category(slug),
-    queryFn: ({ pageParam }) =>
-      api<TopicListResponse>(
-        `/forum/categories/${encodeURIComponent(slug)}/topics${cursorParam(pageParam)}`,
-      ),
+    queryFn: ({ pageParam }) => getCategoryTopics(slug, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -54,8 +46,7 @@ export function useTopicList(slug: string) {
 export function useTopicPage(id: string) {
   return useInfiniteQuery({
     queryKey: forumKeys.topic(id),
-    queryFn: ({ pageParam }) =>
-      api<TopicPage>(`/forum/topics/${encodeURIComponent(id)}${cursorParam(pageParam)}`),
+    queryFn: ({ pageParam }) => getTopicPage(id, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -65,9 +56,7 @@ export function useTips(theme: TipTheme | null) {
   return useInfiniteQuery({
     queryKey: forumKeys.tips(theme ?? 'daily_living'),
     queryFn: ({ pageParam }) =>
-      api<TipsResponse>(
-        `/forum/tips?theme=${theme}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      getTips({ theme: theme ?? 'daily_living', cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: theme !== null,
@@ -77,7 +66,7 @@ export function useTips(theme: TipTheme | null) {
 export function useBookmarks() {
   return useQuery({
     queryKey: forumKeys.bookmarks,
-    queryFn: () => api<BookmarksResponse>('/forum/bookmarks'),
+    queryFn: getBookmarks,
   });
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import type { FitsMeAnswers, FitsMePrefill, FitsMeResponse } from '../../../contract/groups';
+import type { FitsMeAnswers } from '../../../contract/groups';
 import {
   accessFeatures,
   ageBands,
@@ -16,7 +16,7 @@ import {
   seekerRoles,
   sizeWishes,
 } from '../../../contract/groups-values';
-import { api } from '../../api';
+import { askFitsMe, getFitsMePrefill } from '../../api/groups';
 import { useMe } from '../../session';
 import { Choice, Notice, Select, Tick } from '../../ui/fields';
 import { Icon, type IconName } from '../../ui/Icon';
@@ -24,6 +24,7 @@ import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { RichText } from '../../ui/RichText';
+import { groupsKeys } from './queries';
 import {
   defaultKm,
   distanceOptions,
@@ -71,8 +72,8 @@ export function FitsMePage() {
   const [params, setParams] = useSearchParams();
   const [stored, setStored] = useState<Stored>(load);
   const prefill = useQuery({
-    queryKey: ['groups', 'fits-me', 'prefill'],
-    queryFn: () => api<FitsMePrefill>('/groups/fits-me'),
+    queryKey: groupsKeys.fitsMePrefill,
+    queryFn: getFitsMePrefill,
     enabled: Boolean(me.data?.user) && !stored.prefilled,
   });
   useEffect(() => {
@@ -93,8 +94,7 @@ export function FitsMePage() {
   const settlePlace = useRef<SettlePlace | null>(null);
   const step = params.get('step');
   const results = useMutation({
-    mutationFn: (answers: FitsMeAnswers) =>
-      api<FitsMeResponse>('/groups/fits-me', { method: 'POST', body: answers }),
+    mutationFn: (answers: FitsMeAnswers) => askFitsMe(answers),
   });
   const showingResults = step === 'results';
   useEffect(() => {

@@ -3,31 +3,28 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BoardResponse, BoardTopicCreated, GroupDetail } from '../../../contract/groups';
-import { api } from '../../api';
+import type { GroupDetail } from '../../../contract/groups';
+import { createBoardTopic, getBoard } from '../../api/groups';
 import { SubmitButton, TextInput } from '../../ui/fields';
-import { ProblemSummary } from '../accounts/ProblemSummary';
-import { useFormProblem } from '../accounts/useFormProblem';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
+import { groupsKeys } from './queries';
 
 /** The group's board: forum topics that belong to the group, seen only by those it lets in. */
 export function GroupBoard({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const key = ['groups', 'board', group.id];
+  const key = groupsKeys.board(group.id);
   const board = useQuery({
     queryKey: key,
-    queryFn: () => api<BoardResponse>(`/groups/${group.id}/board`),
+    queryFn: () => getBoard(group.id),
   });
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
   const problem = useFormProblem();
   const post = useMutation({
-    mutationFn: () =>
-      api<BoardTopicCreated>(`/groups/${group.id}/board`, {
-        method: 'POST',
-        body: { title, body, idempotencyKey },
-      }),
+    mutationFn: () => createBoardTopic(group.id, { title, body, idempotencyKey }),
     onMutate: () => problem.clear(),
     onSuccess: async () => {
       setTitle('');

@@ -3,28 +3,32 @@ import { useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Ok } from '../../../contract/common';
-import type { GroupDetail, JoinResult } from '../../../contract/groups';
-import { api } from '../../api';
+import type { GroupDetail } from '../../../contract/groups';
+import {
+  acceptInvitation,
+  declineInvitation,
+  getGroup,
+  joinGroup,
+  leaveGroup,
+} from '../../api/groups';
 import { useMe } from '../../session';
 import { Notice, SubmitButton, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { ProblemSummary } from '../../ui/ProblemSummary';
 import { RichText } from '../../ui/RichText';
-import { ProblemSummary } from '../accounts/ProblemSummary';
-import { useFormProblem } from '../accounts/useFormProblem';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { GroupBoard } from './GroupBoard';
 import { JoinRequests, Manage, Members } from './ManageGroup';
-
-const groupKey = (id: string) => ['groups', 'detail', id] as const;
+import { groupsKeys } from './queries';
 
 export function GroupPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const group = useQuery({
-    queryKey: groupKey(id),
-    queryFn: () => api<GroupDetail>(`/groups/${id}`),
+    queryKey: groupsKeys.detail(id),
+    queryFn: () => getGroup(id),
     retry: false,
   });
   if (group.isPending) return <p role="status">{t('app.loading')}</p>;
@@ -165,7 +169,7 @@ function Facts({ group: g }: { group: GroupDetail }) {
 
 function useRefresh() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['groups'] }).then(() => undefined);
+  return () => client.invalidateQueries({ queryKey: groupsKeys.all }).then(() => undefined);
 }
 
 function JoinPanel({ group: g }: { group: GroupDetail }) {
@@ -181,11 +185,7 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
   // A second tap before the page has caught up sends nothing more.
   const sending = useRef(false);
   const join = useMutation({
-    mutationFn: () =>
-      api<JoinResult>(`/groups/${g.id}/join`, {
-        method: 'POST',
-        body: { message, ...(invite ? { inviteToken: invite } : {}) },
-      }),
+    mutationFn: () => joinGroup(g.id, { message, ...(invite ? { inviteToken: invite } : {}) }),
     onMutate: () => {
       setSaid(null);
       problem.clear();
@@ -200,7 +200,7 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
     },
   });
   const leave = useMutation({
-    mutationFn: () => api<Ok>(`/groups/${g.id}/leave`, { method: 'POST' }),
+    mutationFn: () => leaveGroup(g.id),
     onSuccess: async () => {
       setConfirmLeave(false);
       await refresh();
@@ -210,8 +210,8 @@ function JoinPanel({ group: g }: { group: GroupDetail }) {
   const answer = useMutation({
     mutationFn: (yes: boolean) =>
       yes
-        ? api<JoinResult>(`/groups/${g.id}/invitation/accept`, { method: 'POST' })
-        : api<Ok>(`/groups/${g.id}/invitation/decline`, { method: 'POST' }).then(() => ({
+        ? acceptInvitation(g.id)
+        : declineInvitation(g.id).then(() => ({
             message: t('groups.page.invitationDeclined'),
           })),
     onMutate: () => problem.clear(),

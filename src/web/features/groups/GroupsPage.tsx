@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { DirectoryResponse, MyGroupsResponse } from '../../../contract/groups';
+import type { DirectoryQuery } from '../../../contract/groups';
 import {
   accessFeatures,
   type DistanceUnit,
@@ -12,13 +12,14 @@ import {
   groupFormats,
   groupLanguages,
 } from '../../../contract/groups-values';
-import { api } from '../../api';
+import { getDirectory, getMyGroups } from '../../api/groups';
 import { useMe } from '../../session';
 import { Notice, Select, SubmitButton, TextInput, Tick } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { useMyOrganisations } from './admin-data';
+import { groupsKeys } from './queries';
 import {
   type ChosenPlace,
   defaultKm,
@@ -40,20 +41,26 @@ interface Filters {
   access: string[];
 }
 
-function queryString(f: Filters, cursor: string | null): string {
-  const q = new URLSearchParams();
-  if (f.q.trim()) q.set('q', f.q.trim());
+/** The filters as the directory route's query. */
+function directoryQuery(f: Filters, cursor: string | null): DirectoryQuery {
+  const q: DirectoryQuery = {};
+  if (f.q.trim()) q.q = f.q.trim();
   if (f.place?.id === 'here') {
-    q.set('lat', String(f.place.lat));
-    q.set('lng', String(f.place.lng));
-  } else if (f.place) q.set('place', f.place.id);
-  if (f.place) q.set('km', f.km);
-  if (f.format) q.set('format', f.format);
-  if (f.focus) q.set('focus', f.focus);
-  if (f.language) q.set('language', f.language);
-  if (f.access.length) q.set('access', f.access.join(','));
-  if (cursor) q.set('cursor', cursor);
-  const text = q.toString();
+    q.lat = String(f.place.lat);
+    q.lng = String(f.place.lng);
+  } else if (f.place) q.place = f.place.id;
+  if (f.place) q.km = f.km;
+  // From the address, so anything: the server answers a wrong one in words.
+  if (f.format) q.format = f.format as DirectoryQuery['format'];
+  if (f.focus) q.focus = f.focus;
+  if (f.language) q.language = f.language as DirectoryQuery['language'];
+  if (f.access.length) q.access = f.access.join(',');
+  if (cursor) q.cursor = cursor;
+  return q;
+}
+
+function queryString(f: Filters, cursor: string | null): string {
+  const text = new URLSearchParams(directoryQuery(f, cursor) as Record<string, string>).toString();
   return text ? `?${text}` : '';
 }
 
@@ -102,15 +109,14 @@ export function GroupsPage() {
     setForm(filtersFrom(new URLSearchParams(search), unit));
   }, [search]);
   const results = useInfiniteQuery({
-    queryKey: ['groups', 'directory', queryString(searched, null)],
-    queryFn: ({ pageParam }) =>
-      api<DirectoryResponse>(`/groups${queryString(searched, pageParam)}`),
+    queryKey: groupsKeys.directory(queryString(searched, null)),
+    queryFn: ({ pageParam }) => getDirectory(directoryQuery(searched, pageParam)),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
   const mine = useQuery({
-    queryKey: ['groups', 'mine'],
-    queryFn: () => api<MyGroupsResponse>('/groups/mine'),
+    queryKey: groupsKeys.mine,
+    queryFn: getMyGroups,
     enabled: Boolean(user),
   });
   const found = results.data?.pages.flatMap((p) => p.groups) ?? [];

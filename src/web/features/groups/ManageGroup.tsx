@@ -3,25 +3,30 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Ok } from '../../../contract/common';
-import type {
-  GroupDetail,
-  GroupMembersResponse,
-  InviteLink,
-  JoinRequestsResponse,
-  JoinResult,
-} from '../../../contract/groups';
+import type { GroupDetail } from '../../../contract/groups';
 import type { GroupRole } from '../../../contract/groups-values';
-import { api } from '../../api';
+import {
+  announce,
+  approveRequest,
+  declineRequest,
+  endInviteLink,
+  getJoinRequests,
+  getMembers,
+  inviteToGroup,
+  makeInviteLink,
+  removeMember,
+  setMemberRole,
+} from '../../api/groups';
 import { useMe } from '../../session';
 import { Notice, Select, SubmitButton, TextInput } from '../../ui/fields';
-import { ProblemSummary } from '../accounts/ProblemSummary';
-import { useFormProblem } from '../accounts/useFormProblem';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { memberIdFrom } from './admin-data';
+import { groupsKeys } from './queries';
 
 function useRefresh() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['groups'] }).then(() => undefined);
+  return () => client.invalidateQueries({ queryKey: groupsKeys.all }).then(() => undefined);
 }
 
 /** Runs one action, then says in words what happened, or shows the server's problem. */
@@ -54,8 +59,8 @@ export function Members({ group: g }: { group: GroupDetail }) {
   const { act, notice, problem } = useAct();
   const [removing, setRemoving] = useState<string | null>(null);
   const members = useQuery({
-    queryKey: ['groups', 'members', g.id],
-    queryFn: () => api<GroupMembersResponse>(`/groups/${g.id}/members`),
+    queryKey: groupsKeys.members(g.id),
+    queryFn: () => getMembers(g.id),
     enabled: Boolean(me.data?.user),
   });
   if (!members.data) return null;
@@ -100,11 +105,7 @@ export function Members({ group: g }: { group: GroupDetail }) {
                       className="button"
                       onPress={() =>
                         void act(
-                          () =>
-                            api<Ok>(`/groups/${g.id}/members/role`, {
-                              method: 'POST',
-                              body: { userId: m.id, role },
-                            }),
+                          () => setMemberRole(g.id, { userId: m.id, role }),
                           t('groups.facilitate.roleDone', {
                             name: m.displayName,
                             role: t(`groups.roles.${role}`),
@@ -132,11 +133,7 @@ export function Members({ group: g }: { group: GroupDetail }) {
                       className="button button-danger"
                       onPress={() =>
                         void act(
-                          () =>
-                            api<Ok>(`/groups/${g.id}/members/remove`, {
-                              method: 'POST',
-                              body: { userId: m.id },
-                            }),
+                          () => removeMember(g.id, { userId: m.id }),
                           t('groups.manage.removed', { name: m.displayName }),
                         ).then(() => setRemoving(null))
                       }
@@ -159,8 +156,8 @@ export function Members({ group: g }: { group: GroupDetail }) {
 
 function useJoinRequests(groupId: string) {
   return useQuery({
-    queryKey: ['groups', 'requests', groupId],
-    queryFn: () => api<JoinRequestsResponse>(`/groups/${groupId}/requests`),
+    queryKey: groupsKeys.requests(groupId),
+    queryFn: () => getJoinRequests(groupId),
   });
 }
 
@@ -185,9 +182,9 @@ export function JoinRequests({ group: g }: { group: GroupDetail }) {
           e.preventDefault();
           void act(
             () =>
-              api<Ok>(`/groups/${g.id}/requests/decline`, {
-                method: 'POST',
-                body: { userId: r.id, ...(kindWords.trim() ? { message: kindWords } : {}) },
+              declineRequest(g.id, {
+                userId: r.id,
+                ...(kindWords.trim() ? { message: kindWords } : {}),
               }),
             t('groups.manage.declinedDone', { name: r.displayName }),
           ).then((ok) => ok && setDeclining(null));
@@ -216,10 +213,7 @@ export function JoinRequests({ group: g }: { group: GroupDetail }) {
           onPress={() =>
             void act(
               async () => {
-                const result = await api<JoinResult>(`/groups/${g.id}/requests/approve`, {
-                  method: 'POST',
-                  body: { userId: r.id },
-                });
+                const result = await approveRequest(g.id, { userId: r.id });
                 return result.status === 'waitlist' ? result.message : undefined;
               },
               t('groups.manage.approved', { name: r.displayName }),
@@ -335,9 +329,9 @@ export function Manage({ group: g }: { group: GroupDetail }) {
           setPersonError(undefined);
           void act(
             () =>
-              api<Ok>(`/groups/${g.id}/invitations`, {
-                method: 'POST',
-                body: { ...(byEmail ? { email: typed } : { userId: id }), role: inviteRole },
+              inviteToGroup(g.id, {
+                ...(byEmail ? { email: typed } : { userId: id ?? undefined }),
+                role: inviteRole,
               }),
             t('groups.manage.invitePersonDone'),
           ).then((ok) => ok && setPerson(''));
@@ -376,11 +370,7 @@ export function Manage({ group: g }: { group: GroupDetail }) {
                 className="button"
                 onPress={() =>
                   void act(
-                    () =>
-                      api<Ok>(`/groups/${g.id}/members/remove`, {
-                        method: 'POST',
-                        body: { userId: r.id },
-                      }),
+                    () => removeMember(g.id, { userId: r.id }),
                     t('groups.manage.invitationTakenBack', { name: r.displayName }),
                   )
                 }
@@ -431,7 +421,7 @@ export function Manage({ group: g }: { group: GroupDetail }) {
           className="button"
           onPress={() =>
             void act(async () => {
-              const made = await api<InviteLink>(`/groups/${g.id}/invite-link`, { method: 'POST' });
+              const made = await makeInviteLink(g.id);
               setCopied(null);
               setLink(made.url);
             }, t('groups.manage.inviteActive'))
@@ -444,7 +434,7 @@ export function Manage({ group: g }: { group: GroupDetail }) {
             className="button"
             onPress={() =>
               void act(async () => {
-                await api<Ok>(`/groups/${g.id}/invite-link`, { method: 'DELETE' });
+                await endInviteLink(g.id);
                 setLink(null);
                 setCopied(null);
               }, t('groups.manage.inviteStopped'))
@@ -461,10 +451,7 @@ export function Manage({ group: g }: { group: GroupDetail }) {
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
-            await api<Ok>(`/groups/${g.id}/announcements`, {
-              method: 'POST',
-              body: { body: news },
-            });
+            await announce(g.id, { body: news });
             setNews('');
           }, t('groups.manage.announced'));
         }}

@@ -5,21 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation } from '../../../contract/groups';
 import { type OrganisationKind, organisationKinds } from '../../../contract/groups-values';
-import { api } from '../../api';
+import { addOrganisationAdmin, createOrganisation } from '../../api/groups';
 import { useMe } from '../../session';
 import { useStoredState } from '../../stored-state';
 import { Choice, Notice, SubmitButton, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
-import { ProblemSummary } from '../accounts/ProblemSummary';
-import { useFormProblem } from '../accounts/useFormProblem';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
-import {
-  memberIdFrom,
-  organisationsKey,
-  useMyOrganisations,
-  useOrganisationGroups,
-} from './admin-data';
+import { memberIdFrom, useMyOrganisations, useOrganisationGroups } from './admin-data';
+import { groupsKeys } from './queries';
 
 const isSiteAdmin = (role: string | undefined) => role === 'admin';
 
@@ -86,16 +82,13 @@ function NewOrganisation() {
   const [made, setMade] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (adminUserIds: string[]) =>
-      api<Organisation>('/organisations', {
-        method: 'POST',
-        body: { name: form.name.trim(), kind: form.kind, adminUserIds },
-      }),
+      createOrganisation({ name: form.name.trim(), kind: form.kind, adminUserIds }),
     onMutate: () => problem.clear(),
     onSuccess: async (org) => {
       setMade(t('groups.admin.orgMade', { name: org.name }));
       clear();
       setForm({ name: '', kind: 'charity', admins: '' });
-      await client.invalidateQueries({ queryKey: organisationsKey });
+      await client.invalidateQueries({ queryKey: groupsKeys.organisations });
     },
     onError: (e) => problem.capture(e),
   });
@@ -227,14 +220,14 @@ function AddAdmin({ org }: { org: Organisation }) {
   const [done, setDone] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: (person: { userId: string } | { email: string }) =>
-      api<Organisation>(`/organisations/${org.id}/admins`, { method: 'POST', body: person }),
+      addOrganisationAdmin(org.id, person),
     onMutate: () => problem.clear(),
     onSuccess: async (updated) => {
       const before = new Set(org.admins.map((a) => a.id));
       const who = updated.admins.find((a) => !before.has(a.id))?.displayName ?? '';
       setDone(t('groups.admin.addAdminDone', { name: who }));
       setText({ link: '' });
-      await client.invalidateQueries({ queryKey: organisationsKey });
+      await client.invalidateQueries({ queryKey: groupsKeys.organisations });
     },
     onError: (e) => problem.capture(e),
   });

@@ -1,21 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  DirectoryResponse,
-  GroupSummary,
-  OrganisationsResponse,
-} from '../../../contract/groups';
-import { api } from '../../api';
+import type { DirectoryResponse, GroupSummary } from '../../../contract/groups';
+import { getDirectory, getOrganisations } from '../../api/groups';
 import { useMe } from '../../session';
-
-export const organisationsKey = ['groups', 'organisations'] as const;
+import { groupsKeys } from './queries';
 
 /** The organisations I run (every one, for a site admin). The server decides; we only ask. */
 export function useMyOrganisations() {
   const me = useMe();
   const user = me.data?.user;
   return useQuery({
-    queryKey: organisationsKey,
-    queryFn: () => api<OrganisationsResponse>('/organisations'),
+    queryKey: groupsKeys.organisations,
+    queryFn: getOrganisations,
     enabled: Boolean(user),
     staleTime: 30_000,
   });
@@ -27,13 +22,15 @@ const MAX_DIRECTORY_PAGES = 50;
 /** One organisation's groups, from the directory filtered to that organisation. */
 export function useOrganisationGroups(organisationId: string) {
   return useQuery({
-    queryKey: ['groups', 'organisation-groups', organisationId],
+    queryKey: groupsKeys.organisationGroups(organisationId),
     queryFn: async () => {
       const found: GroupSummary[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < MAX_DIRECTORY_PAGES; page++) {
-        const query = `?organisation=${organisationId}${cursor ? `&cursor=${cursor}` : ''}`;
-        const result: DirectoryResponse = await api<DirectoryResponse>(`/groups${query}`);
+        const result: DirectoryResponse = await getDirectory({
+          organisation: organisationId,
+          cursor: cursor ?? undefined,
+        });
         found.push(...result.groups);
         cursor = result.nextCursor;
         if (!cursor) break;

@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FitReasonItem, GroupSummary, Place, PlacesResponse } from '../../../contract/groups';
+import type { FitReasonItem, GroupSummary, Place } from '../../../contract/groups';
 import {
   type DistanceUnit,
   distanceChoices,
@@ -11,7 +11,7 @@ import {
   distanceUnitFor,
   KM_PER_MILE,
 } from '../../../contract/groups-values';
-import { api } from '../../api';
+import { findPlaces } from '../../api/groups';
 import { useMe } from '../../session';
 import { Notice, TextInput } from '../../ui/fields';
 import { RichText } from '../../ui/RichText';
@@ -170,9 +170,7 @@ export function PlacePicker({
   }, [asking]);
 
   async function search(typed: string): Promise<Place[]> {
-    const query = new URLSearchParams({ q: typed });
-    if (country) query.set('country', country);
-    const result = await api<PlacesResponse>(`/groups/places?${query}`).catch(() => null);
+    const result = await findPlaces({ q: typed, country: country || undefined }).catch(() => null);
     return result?.places ?? [];
   }
 

@@ -2,9 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Ok } from '../../../contract/common';
 import { CONDUCT_VERSION } from '../../../contract/values';
-import { api } from '../../api';
+import { acceptConduct } from '../../api/accounts';
 import { meKey, useMe } from '../../session';
 import { Notice } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -20,7 +19,7 @@ export function ConductPage() {
   const user = me.data?.user;
 
   async function accept() {
-    await api<Ok>('/me/conduct', { method: 'POST', body: { version: CONDUCT_VERSION } });
+    await acceptConduct(CONDUCT_VERSION);
     setAccepted(true);
     await client.invalidateQueries({ queryKey: meKey });
   }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { HelpResponse } from '../../../contract/help';
-import { api } from '../../api';
+import { getHelp } from '../../api/help';
+import { helpKeys } from './queries';
 
 /** The help page for a country; with none, the server uses the person's profile country. */
 export function useHelp(country: string | null) {
   return useQuery({
-    queryKey: ['help', country],
-    queryFn: () => api<HelpResponse>(country ? `/help?country=${country}` : '/help'),
+    queryKey: helpKeys.help(country),
+    queryFn: () => getHelp(country),
     staleTime: 5 * 60_000,
   });
 }

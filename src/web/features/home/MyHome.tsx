@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../contract/accounts';
 import type { HomeResponse } from '../../../contract/home';
-import { api } from '../../api';
+import { getHome } from '../../api/home';
 import { Notice } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { homeKeys } from './queries';
 
 /** The browser's time zone, so meetings are told in the person's own time. */
 function browserTimeZone(): string | null {
@@ -21,8 +22,8 @@ function browserTimeZone(): string | null {
 export function useHome() {
   const zone = browserTimeZone();
   return useQuery({
-    queryKey: ['home', zone],
-    queryFn: () => api<HomeResponse>(`/home${zone ? `?timeZone=${encodeURIComponent(zone)}` : ''}`),
+    queryKey: homeKeys.home(zone),
+    queryFn: () => getHome(zone),
   });
 }
 

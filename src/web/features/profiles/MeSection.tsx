@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import type { SessionUser } from '../../../contract/accounts';
 import type { MyProfile } from '../../../contract/profiles';
-import { api } from '../../api';
+import { getMyProfile } from '../../api/profiles';
 import { useMe } from '../../session';
 import { Page } from '../../ui/Page';
 import { meSections, profileKey } from './profileFields';
@@ -14,7 +14,7 @@ import type { SaveState } from './useProfileAutosave';
 export function useMyProfile(enabled: boolean) {
   return useQuery({
     queryKey: profileKey,
-    queryFn: () => api<MyProfile>('/me/profile'),
+    queryFn: getMyProfile,
     enabled,
   });
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import type { MemberProfile } from '../../../contract/profiles';
 import { experienceFields } from '../../../contract/values';
-import { api } from '../../api';
+import { getMember } from '../../api/profiles';
 import { useMe } from '../../session';
 import { Page } from '../../ui/Page';
+import { profilesKeys } from './queries';
 
 type ExperienceField = (typeof experienceFields)[number];
 /** Which list of answers each question's value comes from, for its words. */
@@ -22,8 +22,8 @@ export function MemberPage() {
   const me = useMe();
   const signedIn = Boolean(me.data?.user);
   const profile = useQuery({
-    queryKey: ['members', id],
-    queryFn: () => api<MemberProfile>(`/members/${id}`),
+    queryKey: profilesKeys.member(id),
+    queryFn: () => getMember(id),
     enabled: signedIn,
     retry: false,
   });

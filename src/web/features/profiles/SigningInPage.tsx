@@ -2,14 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CheckEmailResponse } from '../../../contract/accounts';
-import type { Ok } from '../../../contract/common';
-import { ApiProblem, api } from '../../api';
+import { askForEmailLink, changePassword, deletePassword } from '../../api/accounts';
+import { ApiProblem } from '../../api/transport';
 import { meKey } from '../../session';
 import { Notice, SendProblem, SubmitButton, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
-import { ProblemSummary } from '../accounts/ProblemSummary';
-import { useFormProblem } from '../accounts/useFormProblem';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { useFormProblem } from '../../ui/useFormProblem';
 import { MeSection } from './MeSection';
 import { useSignOut } from './useSignOut';
 
@@ -41,9 +40,9 @@ function PasswordForm({ email, hasPassword }: { email: string; hasPassword: bool
     problem.clear();
     setMessage(null);
     try {
-      await api<Ok>('/me/password', {
-        method: 'PUT',
-        body: { password, ...(hasPassword && currentPassword ? { currentPassword } : {}) },
+      await changePassword({
+        password,
+        ...(hasPassword && currentPassword ? { currentPassword } : {}),
       });
       setPassword('');
       setCurrentPassword('');
@@ -61,7 +60,7 @@ function PasswordForm({ email, hasPassword }: { email: string; hasPassword: bool
   async function sendProofLink() {
     problem.clear();
     try {
-      await api<CheckEmailResponse>('/auth/email-link', { method: 'POST', body: { email } });
+      await askForEmailLink(email);
       setNeedsEmailProof(false);
       setMessage(t('me.proofLinkSent'));
     } catch (error) {
@@ -72,7 +71,7 @@ function PasswordForm({ email, hasPassword }: { email: string; hasPassword: bool
   async function removePassword() {
     problem.clear();
     try {
-      await api<Ok>('/me/password', { method: 'DELETE' });
+      await deletePassword();
       setMessage(t('me.passwordRemoved'));
       await client.invalidateQueries({ queryKey: meKey });
     } catch (error) {

@@ -4,7 +4,8 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyProfile, ProfileUpdate } from '../../../contract/profiles';
-import { ApiProblem, api } from '../../api';
+import { updateMyProfile } from '../../api/profiles';
+import { ApiProblem } from '../../api/transport';
 import { Notice, Select, SendProblem } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
 import { MeSection, SaveStatus } from './MeSection';
@@ -46,7 +47,7 @@ function useStep() {
     setProblem(null);
     setBusy(true);
     try {
-      const answer = await api<MyProfile>('/me/profile', { method: 'PATCH', body: update });
+      const answer = await updateMyProfile(update);
       client.setQueryData(profileKey, answer);
       return answer;
     } catch (error) {

@@ -6,8 +6,10 @@ import type {
   ProfileVisibility,
 } from '../../../contract/profiles';
 import { experienceFields, experienceOptions } from '../../../contract/values';
+import { profilesKeys } from './queries';
 
-export const profileKey = ['me', 'profile'] as const;
+/** The person's own profile (the key lives in queries.ts; this name is what the forms use). */
+export const profileKey = profilesKeys.mine;
 
 /** A profile field, named as the server names it in its field errors. */
 export type FieldKey =

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MyProfile } from '../../../contract/profiles';
-import { ApiProblem, api } from '../../api';
+import { updateMyProfile } from '../../api/profiles';
+import { ApiProblem } from '../../api/transport';
 import { meKey } from '../../session';
 import {
   type FieldKey,
@@ -114,10 +115,7 @@ export function useProfileAutosave(userId: string, profile: MyProfile | undefine
         }
         show(key, { kind: 'saving' });
         try {
-          const answer = await api<MyProfile>('/me/profile', {
-            method: 'PATCH',
-            body: updateFor({ [key]: sent.value }),
-          });
+          const answer = await updateMyProfile(updateFor({ [key]: sent.value }));
           client.setQueryData(profileKey, answer);
           if (key === 'displayName' || key === 'role' || key === 'country') {
             void client.invalidateQueries({ queryKey: meKey });

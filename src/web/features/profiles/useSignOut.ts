@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Ok } from '../../../contract/common';
-import { ApiProblem, api } from '../../api';
+import { signOut as endSession } from '../../api/accounts';
+import { ApiProblem } from '../../api/transport';
 import { meKey } from '../../session';
 import { profileKey } from './profileFields';
 import { useProfileAutosave } from './useProfileAutosave';
@@ -18,9 +18,7 @@ export function useSignOut(userId: string) {
     // Words that still cannot be saved stay on this device for the next sign-in.
     await form.saveAll();
     try {
-      await api<Ok>(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', {
-        method: 'POST',
-      });
+      await endSession(everywhere);
     } catch (error) {
       setProblem({
         text: error instanceof ApiProblem ? error.title : String(error),

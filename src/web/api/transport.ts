@@ -1,5 +1,5 @@
-import type { Problem } from '../contract/common';
-import i18n from './i18n';
+import type { Problem } from '../../contract/common';
+import i18n from '../i18n';
 
 /** An answer from the API that was not a success, with its plain title and per-field errors. */
 export class ApiProblem extends Error {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiProblem } from '../../api';
+import { ApiProblem } from '../api/transport';
 
 /** Keeps the last problem from the server: its title and per-field messages. */
 export function useFormProblem() {

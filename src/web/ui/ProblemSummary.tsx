@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiProblem } from '../../api';
-import { Notice } from '../../ui/fields';
+import type { ApiProblem } from '../api/transport';
+import { Notice } from './fields';
 
 /** The server's plain title, and a reminder that nothing typed was lost. */
 export function ProblemSummary({ problem }: { problem: ApiProblem | null }) {

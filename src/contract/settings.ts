@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TrustLevel } from './trust';
+
+/**
+ * Site settings an admin can change, each with its own schema and a default that holds
+ * until someone changes it. Nothing reads them yet: the safety work that follows will.
+ */
+export const settingSchemas = {
+  /** The trust level a person needs before their posts may hold pictures. */
+  'trust.postImages': TrustLevel.default('basic'),
+  /** The trust level a person needs before their posts may hold links. */
+  'trust.postLinks': TrustLevel.default('basic'),
+  /** Days after signing up before a new member becomes "basic". */
+  'trust.daysToBasic': z.number().int().min(0).max(365).default(2),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export const settingKeys = Object.keys(settingSchemas) as [SettingKey, ...SettingKey[]];
+export const SettingKey = z.enum(settingKeys);
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+export type SiteSettings = { [K in SettingKey]: SettingValue<K> };
+
+export const SettingKeyParams = z.object({ key: SettingKey });
+
+/** The body of PUT /api/admin/settings/:key; the value is checked against that key's schema. */
+export const SettingUpdate = z.object({ value: z.unknown() }).strict();
+
+export const Setting = z.object({
+  key: SettingKey,
+  value: z.unknown(),
+  /** True while no admin has set it: the value is the default. */
+  isDefault: z.boolean(),
+  updatedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type Setting = z.infer<typeof Setting>;
+
+export const SettingsResponse = z.object({ settings: z.array(Setting) });
+export type SettingsResponse = z.infer<typeof SettingsResponse>;

@@ -1,0 +1,20 @@
+import type { Config } from '../../config';
+import type { Db } from '../../db';
+import type { JobQueue } from '../../lib/jobs';
+import type { Mailer } from '../../lib/mail/mailer';
+import type { RateLimits } from '../../lib/rate-limit';
+import { hashToken } from '../../lib/tokens';
+
+/** What every accounts use case runs on. */
+export interface AccountsDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  limits: RateLimits;
+  jobs: JobQueue;
+  /** The clock, so tests can move time on. */
+  now: () => Date;
+}
+
+/** Tokens are stored only as keyed hashes. */
+export const tokenHash = (config: Config, token: string) => hashToken(config.sessionSecret, token);

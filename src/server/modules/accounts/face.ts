@@ -1,0 +1,96 @@
+// What other modules may ask of accounts: small, and batched where it answers for many people.
+import { eq, inArray } from 'drizzle-orm';
+import type { MemberRole } from '../../../contract/accounts';
+import type { Db } from '../../db';
+import { problems } from '../../lib/errors';
+import { giveConsent, withdrawConsent } from './consents';
+import type { AccountsDeps } from './deps';
+import { identity, updateIdentity } from './names';
+import { roleShownBesidePosts } from './permissions';
+import { shownName } from './present';
+import { currentConsent, findUserByEmail } from './queries';
+import { sessionUser } from './sessions';
+import { type ConsentKind, users } from './tables';
+
+export type Author = { displayName: string; role: MemberRole | null };
+
+/**
+ * Names and roles of the people who wrote things, for showing beside their words.
+ * The role is null unless its owner shows it to all members and it is not an
+ * unchecked "professional".
+ */
+export async function authorsByIds(db: Db, ids: string[]): Promise<Map<string, Author>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      roleVisibility: users.roleVisibility,
+      professionalVerifiedAt: users.professionalVerifiedAt,
+    })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        displayName: shownName(r.displayName),
+        role: roleShownBesidePosts(r.role, r.roleVisibility, r.professionalVerifiedAt)
+          ? r.role
+          : null,
+      },
+    ]),
+  );
+}
+
+/** A member's self-described role (one small query, for rules like caregiver-only groups). */
+export async function memberRole(db: Db, userId: string): Promise<MemberRole> {
+  const [row] = await db
+    .select({ role: users.role })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) throw problems.notFound();
+  return row.role;
+}
+
+/** The account an email belongs to, or null (for staff naming people to run things). */
+export async function userIdByEmail(db: Db, email: string): Promise<string | null> {
+  return (await findUserByEmail(db, email))?.id ?? null;
+}
+
+export { shownName } from './present';
+
+type Bound<F> = F extends (deps: AccountsDeps, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
+
+/** The face other modules are handed: every call answers from accounts' own tables. */
+export interface AccountsFace {
+  authorsByIds(ids: string[]): Promise<Map<string, Author>>;
+  memberRole(userId: string): Promise<MemberRole>;
+  userIdByEmail(email: string): Promise<string | null>;
+  sessionUser: Bound<typeof sessionUser>;
+  identity: Bound<typeof identity>;
+  updateIdentity: Bound<typeof updateIdentity>;
+  currentConsent(userId: string, kind: ConsentKind): Promise<string | null>;
+  giveConsent: Bound<typeof giveConsent>;
+  withdrawConsent: Bound<typeof withdrawConsent>;
+}
+
+export function createAccountsFace(deps: AccountsDeps): AccountsFace {
+  const { db } = deps;
+  return {
+    authorsByIds: (ids) => authorsByIds(db, ids),
+    memberRole: (userId) => memberRole(db, userId),
+    userIdByEmail: (email) => userIdByEmail(db, email),
+    sessionUser: (userId) => sessionUser(deps, userId),
+    identity: (userId) => identity(deps, userId),
+    updateIdentity: (actor, change) => updateIdentity(deps, actor, change),
+    currentConsent: (userId, kind) => currentConsent(db, userId, kind),
+    giveConsent: (userId, kind, version) => giveConsent(deps, userId, kind, version),
+    withdrawConsent: (userId, kind) => withdrawConsent(deps, userId, kind),
+  };
+}

@@ -1,0 +1,67 @@
+// One wiring: every service is built here once, in dependency order, and the app, the
+// tests and the benchmarks all use it. A module reaches another only through what is
+// passed in here (its face, or a narrow function), never by importing its service.
+import { join } from 'node:path';
+import type { Config } from './config';
+import type { Db } from './db';
+import type { JobQueue } from './lib/jobs';
+import type { Mailer } from './lib/mail/mailer';
+import type { RateLimits } from './lib/rate-limit';
+import { localDiskStorage, type Storage } from './lib/storage';
+import { createAccountsService } from './modules/accounts/service';
+import { createForumService } from './modules/forum/service';
+import { createGroupsFace } from './modules/groups/face';
+import { createGroupsService } from './modules/groups/service';
+import { createHelpService } from './modules/help/service';
+import { createHomeService } from './modules/home/service';
+import { createProfilesService } from './modules/profiles/service';
+import { createSettingsService } from './modules/settings/service';
+
+/** What the services run on. New shared dependencies (the job queue, …) are added here. */
+export interface ServiceDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  /** The job queue: use cases enqueue in their transaction; handlers are defined on it. */
+  jobs: JobQueue;
+  limits: RateLimits;
+  /** Where uploaded pictures are kept; defaults to `uploads` in the data folder. */
+  storage?: Storage | undefined;
+  now?: (() => Date) | undefined;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds every service once. */
+export function createServices(deps: ServiceDeps) {
+  const { db, config, mailer, limits, now } = deps;
+  const base = { db, config, mailer, limits, now };
+  const storage = deps.storage ?? localDiskStorage(join(config.dataDir, 'uploads'));
+
+  const accounts = createAccountsService({ ...base, jobs: deps.jobs });
+  // In dependency order, nothing reached lazily: the groups face needs only the database,
+  // so profiles and the forum are built on it before the groups service, which uses the forum.
+  const groupsFace = createGroupsFace(db);
+  const profiles = createProfilesService({
+    ...base,
+    accounts,
+    shareAGroup: groupsFace.shareAGroup,
+  });
+  const forum = createForumService({
+    ...base,
+    accounts,
+    storage,
+    groupBoards: { boardAccess: groupsFace.boardAccess, groupNames: groupsFace.groupNames },
+  });
+  const groups = createGroupsService({ ...base, accounts, profiles, boardTopics: forum });
+
+  return {
+    accounts,
+    profiles,
+    groups,
+    forum,
+    help: createHelpService(base),
+    settings: createSettingsService({ ...base, accounts }),
+    home: createHomeService({ ...base, accounts }),
+  };
+}

@@ -1,0 +1,15 @@
+import type { MemberProfile, MyProfile, ProfileUpdate } from '../../contract/profiles';
+import { call, route } from './route';
+
+/** The person's own profile, and other members' as they may see it. */
+export const profilesRoutes = {
+  myProfile: route<MyProfile>()('GET', '/me/profile'),
+  updateMyProfile: route<MyProfile, ProfileUpdate>()('PATCH', '/me/profile'),
+  member: route<MemberProfile>()('GET', '/members/:id'),
+} as const;
+
+const r = profilesRoutes;
+
+export const getMyProfile = () => call(r.myProfile);
+export const updateMyProfile = (body: ProfileUpdate) => call(r.updateMyProfile, { body });
+export const getMember = (id: string) => call(r.member, { params: { id } });

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../tests/support/app';
+import { accountsRoutes } from './accounts';
+import { devRoutes } from './dev';
+import { forumRoutes } from './forum';
+import { groupsRoutes } from './groups';
+import { helpRoutes } from './help';
+import { homeRoutes } from './home';
+import { profilesRoutes } from './profiles';
+import type { Route } from './route';
+
+// The types come from the contract, so a renamed field fails the type check; the paths are
+// written twice (here and in the server's routes.ts), so this test fails a renamed route.
+const tables: Record<string, Record<string, Route<string, unknown, unknown, unknown>>> = {
+  accounts: accountsRoutes,
+  dev: devRoutes,
+  forum: forumRoutes,
+  groups: groupsRoutes,
+  help: helpRoutes,
+  home: homeRoutes,
+  profiles: profilesRoutes,
+};
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('every route the web app calls is one the server has', () => {
+  const all = Object.entries(tables).flatMap(([domain, table]) =>
+    Object.entries(table).map(([name, r]) => ({ name: `${domain}.${name}`, ...r })),
+  );
+  it.each(all)('$name: $method $path', ({ method, path }) => {
+    const url = `/api${path}`;
+    const found =
+      t.app.hasRoute({ method, url }) ||
+      // The dev tools answer only callers on this machine (a route constraint).
+      t.app.hasRoute({ method, url, constraints: { caller: 'loopback' } });
+    expect(found, `${method} ${url}`).toBe(true);
+  });
+});
