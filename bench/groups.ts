@@ -141,7 +141,10 @@ export async function run(): Promise<string> {
     for (const close of closers) await close().catch(() => {});
     const dropper = new pg.Client({ connectionString: baseUrl });
     await dropper.connect();
-    await dropper.query(`drop database if exists ${dbName} with (force)`);
+    // Without force: terminating a connection someone still holds would crash this process.
+    await dropper
+      .query(`drop database if exists ${dbName}`)
+      .catch((error) => console.warn(`could not drop ${dbName}: ${error.message}`));
     await dropper.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
