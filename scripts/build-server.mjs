@@ -1,6 +1,7 @@
 // `npm run build:server`: bundles the server (src/server, src/contract, src/locales)
-// into one JavaScript file, dist/server/main.js, so production runs no TypeScript
-// at run time. Packages in node_modules stay outside the bundle. Plain Node + esbuild.
+// into one JavaScript file per process, dist/server/main.js and dist/server/worker.js
+// (`npm run worker`), so production runs no TypeScript at run time. Packages in
+// node_modules stay outside the bundles. Plain Node + esbuild.
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildIsStale } from './freshness.mjs';
@@ -8,6 +9,7 @@ import { buildIsStale } from './freshness.mjs';
 export const root = resolve(import.meta.dirname, '..');
 export const serverOutDir = join(root, 'dist/server');
 export const builtServer = join(serverOutDir, 'main.js');
+export const builtWorker = join(serverOutDir, 'worker.js');
 
 // Everything the bundle is made from; a change to any of these makes it stale.
 const serverSources = [
@@ -22,8 +24,9 @@ const serverSources = [
 // Files the server reads next to itself at run time (import.meta.dirname), copied beside the bundle.
 const besideTheBundle = [['src/server/modules/groups/data/places.json', 'data/places.json']];
 
+/** True when either bundle is missing or older than the sources (one build writes both). */
 export function serverBuildIsStale() {
-  return buildIsStale(builtServer, serverSources);
+  return [builtServer, builtWorker].some((built) => buildIsStale(built, serverSources));
 }
 
 /** Writes a file by renaming a temporary one, so a server starting meanwhile never reads half. */
@@ -39,8 +42,8 @@ export async function buildServer() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/server/main.ts'],
-    outfile: builtServer,
+    entryPoints: ['src/server/main.ts', 'src/server/worker.ts'],
+    outdir: serverOutDir,
     bundle: true,
     packages: 'external',
     platform: 'node',
@@ -51,8 +54,10 @@ export async function buildServer() {
     logLevel: 'warning',
     write: false,
   });
-  // The map first: the bundle's mtime is what says the build is fresh.
-  const files = [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1));
+  // The maps first: the bundles' mtimes are what say the build is fresh.
+  const files = [...result.outputFiles].sort(
+    (a, b) => Number(!a.path.endsWith('.map')) - Number(!b.path.endsWith('.map')),
+  );
   for (const file of files) writeAtomically(file.path, file.contents);
   for (const [from, to] of besideTheBundle) {
     mkdirSync(dirname(join(serverOutDir, to)), { recursive: true });

@@ -1,15 +1,17 @@
 // `npm start`: builds the web app when its sources are newer than the build,
 // then runs the server: in production the built JavaScript (dist/server, built
 // here too when missing or stale), otherwise the TypeScript sources with tsx.
-// Plain Node, no dependencies beyond the build's.
+// `npm run worker` (`start.mjs worker`) runs the job worker the same way, without
+// the web app. Plain Node, no dependencies beyond the build's.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildServer, builtServer, serverBuildIsStale } from './build-server.mjs';
+import { buildServer, builtServer, builtWorker, serverBuildIsStale } from './build-server.mjs';
 import { buildIsStale } from './freshness.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+const worker = process.argv[2] === 'worker';
 const builtPage = join(root, 'dist/web/index.html');
 // Everything the web build reads (the lock file stands for the dependencies);
 // a change to any of these makes dist/web stale.
@@ -51,9 +53,10 @@ function run(command, args, cwd = process.cwd()) {
 
 const vite = join(root, 'node_modules/.bin/vite');
 const hasWebApp = existsSync(join(root, 'vite.config.ts')) || existsSync(join(root, 'index.html'));
-if (!hasWebApp) {
+// The worker serves no pages, so it neither needs nor builds the web app.
+if (!worker && !hasWebApp) {
   console.warn('No web app to build (no vite.config.ts): starting the API only.');
-} else if (webBuildIsStale()) {
+} else if (!worker && webBuildIsStale()) {
   console.log('Building the web app (dist/web is missing or older than its sources)...');
   const code = await run(vite, ['build'], root);
   if (code !== 0 || stopping) process.exit(code || 1);
@@ -70,7 +73,8 @@ if (process.env.NODE_ENV === 'production') {
     }
     if (stopping) process.exit(1);
   }
-  process.exit(await run(process.execPath, ['--enable-source-maps', builtServer]));
+  const built = worker ? builtWorker : builtServer;
+  process.exit(await run(process.execPath, ['--enable-source-maps', built]));
 }
 
 // In development the server runs on this same node with tsx's hooks loaded by --import. tsx is
@@ -82,7 +86,7 @@ try {
 } catch {
   tsxImport = undefined;
 }
-const server = join(root, 'src/server/main.ts');
+const server = join(root, worker ? 'src/server/worker.ts' : 'src/server/main.ts');
 const code = tsxImport
   ? await run(process.execPath, ['--import', tsxImport, server])
   : await run(join(root, 'node_modules/.bin/tsx'), [server]);

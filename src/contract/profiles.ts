@@ -107,3 +107,23 @@ export const MemberProfile = z.object({
   experience: Experience.partial(),
 });
 export type MemberProfile = z.infer<typeof MemberProfile>;
+
+/** The most names the mention picker shows at once. */
+export const MENTIONABLE_MAX = 8;
+
+/** What follows "@" in the composer: the start of a member's name, or of a word in it. */
+export const MentionableQuery = z.object({
+  q: WrittenText.min(1, { error: 'forum.fields.mention.empty' }).max(60, {
+    error: 'forum.fields.mention.tooLong',
+  }),
+});
+export type MentionableQuery = z.infer<typeof MentionableQuery>;
+
+/** A member one may mention: just enough to write `[@Name](/members/<id>)`. */
+export const MentionableMember = z.object({ id: z.uuid(), displayName: z.string() });
+export type MentionableMember = z.infer<typeof MentionableMember>;
+
+export const MentionableMembers = z.object({
+  members: z.array(MentionableMember).max(MENTIONABLE_MAX),
+});
+export type MentionableMembers = z.infer<typeof MentionableMembers>;

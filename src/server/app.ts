@@ -31,6 +31,7 @@ import { forumRoutes } from './modules/forum/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { helpRoutes } from './modules/help/routes';
 import { homeRoutes } from './modules/home/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
 import { profilesRoutes } from './modules/profiles/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -203,6 +204,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       forumRoutes(typed, ctx);
       homeRoutes(typed, ctx);
       settingsRoutes(typed, ctx);
+      notificationsRoutes(typed, ctx);
       jobsRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },

@@ -9,6 +9,9 @@ const optionalUrl = (protocols: RegExp, message: string) =>
     z.url({ protocol: protocols, error: message }).optional(),
   );
 
+const optionalText = () =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
+
 const milliseconds = (name: string, fallback: number) =>
   z.coerce
     .number({ error: `${name} must be a number of milliseconds` })
@@ -66,6 +69,10 @@ const EnvSchema = z.object({
   JOBS: z
     .enum(['inline', 'off'], { error: 'JOBS must be inline (the server runs jobs) or off' })
     .default('inline'),
+  VAPID_PUBLIC_KEY: optionalText(),
+  VAPID_PRIVATE_KEY: optionalText(),
+  VAPID_SUBJECT: optionalText(),
+  PUSH_SERVICE_HOSTS: optionalText(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -99,6 +106,79 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** inline: this server works the job queue; off: it only enqueues (`npm run worker` works). */
   jobs: 'inline' | 'off';
+  /** The VAPID key pair, base64url; null: made once and kept in the database (push_keys). */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** Who push services may contact about our messages: a mailto: or https: address. */
+  vapidSubject: string;
+  /**
+   * Where push messages may go: hosts (`*.` for any subdomain) reached over https on port
+   * 443, or exact origins (`http://127.0.0.1:4000` for tests). A browser names its push
+   * service; anything else is refused, so the server never posts where a member says.
+   */
+  pushServices: string[];
+}
+
+/** The push services browsers use: Chrome, Edge's Chromium and Samsung (FCM), Firefox, Windows, Safari. */
+export const KNOWN_PUSH_SERVICES = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  '*.notify.windows.com',
+  'web.push.apple.com',
+  '*.push.apple.com',
+];
+
+const base64urlBytes = (value: string) =>
+  /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url').length : -1;
+
+/** The VAPID settings, or the problems with them. */
+function vapidFrom(env: Env, publicUrl: string, problems: string[]) {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = env;
+  let vapidKeys: Config['vapidKeys'] = null;
+  if (publicKey && privateKey) {
+    if (base64urlBytes(publicKey) !== 65 || !publicKey.startsWith('B')) {
+      problems.push(
+        'VAPID_PUBLIC_KEY: must be an uncompressed P-256 public key, base64url (87 characters)',
+      );
+    }
+    if (base64urlBytes(privateKey) !== 32) {
+      problems.push('VAPID_PRIVATE_KEY: must be a P-256 private key, base64url (43 characters)');
+    }
+    vapidKeys = { publicKey, privateKey };
+  } else if (publicKey || privateKey) {
+    problems.push(
+      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither (then a pair is made once and kept in the database)',
+    );
+  }
+  const address =
+    /<([^<>\s]+@[^<>\s]+)>/.exec(env.MAIL_FROM)?.[1] ??
+    (/^[^<>\s]+@[^<>\s]+$/.test(env.MAIL_FROM.trim()) ? env.MAIL_FROM.trim() : undefined);
+  const vapidSubject = env.VAPID_SUBJECT ?? (address ? `mailto:${address}` : publicUrl);
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+.*)$/.test(vapidSubject)) {
+    problems.push(
+      `VAPID_SUBJECT: must be a mailto: or https: address push services can reach us at${env.VAPID_SUBJECT ? '' : ' (MAIL_FROM has no address and PUBLIC_URL is not https)'}`,
+    );
+  }
+  return { vapidKeys, vapidSubject };
+}
+
+/** PUSH_SERVICE_HOSTS as a list of hosts and origins, each checked. */
+function pushServicesFrom(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return KNOWN_PUSH_SERVICES;
+  const entries = value
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const host = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+    const origin = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/;
+    if (!host.test(entry) && !origin.test(entry)) {
+      problems.push(
+        `PUSH_SERVICE_HOSTS: ${entry} is not a host (fcm.googleapis.com, *.notify.windows.com) or an origin (http://127.0.0.1:4000)`,
+      );
+    }
+  }
+  // Origins as URL writes them (no default port), so an endpoint's origin compares equal.
+  return entries.map((e) => (e.includes('://') && URL.canParse(e) ? new URL(e).origin : e));
 }
 
 export class ConfigError extends Error {
@@ -137,12 +217,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       `HOST: ${source.HOST} lets other machines reach the development tools, which show every sign-in link. Use a loopback HOST (127.0.0.1), NODE_ENV=production, or set ALLOW_REMOTE_DEV=true if you really mean it`,
     );
   }
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success) throw new ConfigError(problems);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
 
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  const { vapidKeys, vapidSubject } = vapidFrom(env, publicUrl, problems);
+  const pushServices = pushServicesFrom(env.PUSH_SERVICE_HOSTS, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -165,6 +248,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisTimeoutMs: env.REDIS_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     jobs: env.JOBS,
+    vapidKeys,
+    vapidSubject,
+    pushServices,
   };
 }
 

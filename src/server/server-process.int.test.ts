@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniqueEmail } from '../../tests/support/app';
+import { testDbKind } from '../../tests/support/db';
+import { startSmtpServer } from '../../tests/support/mail';
 import {
   repoRoot,
   type ServerProcess,
@@ -13,6 +16,8 @@ import {
   serverEnv,
   spawnServer,
 } from '../../tests/support/server-process';
+import { openDatabase } from './db';
+import { createJobQueue } from './lib/jobs';
 
 // Issue 7, items 9 and 13: the real server process, as an operator starts and stops it.
 
@@ -104,18 +109,22 @@ describe('stopping under load', () => {
   });
 });
 
-describe('the production build', () => {
-  it('runs dist/server/main.js without tsx and is ready', async () => {
-    // The build (esbuild) takes well under a few seconds; this is what `npm start` runs in production.
-    await promisify(execFile)(process.execPath, ['scripts/build-server.mjs'], { cwd: repoRoot });
+/** Builds dist/server once for the tests below: what `npm start` and `npm run worker` run in production. */
+let built: Promise<unknown> | undefined;
+function buildServerOnce() {
+  // The build (esbuild) takes well under a few seconds.
+  built ??= promisify(execFile)(process.execPath, ['scripts/build-server.mjs'], { cwd: repoRoot });
+  return built;
+}
 
-    // Records every module the process resolves, to show no TypeScript and no tsx is loaded.
-    const hooks = mkdtempSync(join(tmpdir(), 'bt-hooks-'));
-    const resolved = join(hooks, 'resolved.txt');
-    writeFileSync(resolved, '');
-    writeFileSync(
-      join(hooks, 'hooks.mjs'),
-      `import { appendFileSync } from 'node:fs';
+/** Node options that record every module the process resolves, and a way to read them. */
+function recordResolvedModules(): { args: string[]; urls(): string[] } {
+  const hooks = mkdtempSync(join(tmpdir(), 'bt-hooks-'));
+  const resolved = join(hooks, 'resolved.txt');
+  writeFileSync(resolved, '');
+  writeFileSync(
+    join(hooks, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
 let log;
 export function initialize(data) { log = data.log; }
 export async function resolve(specifier, context, next) {
@@ -124,23 +133,42 @@ export async function resolve(specifier, context, next) {
   return result;
 }
 `,
-    );
-    writeFileSync(
-      join(hooks, 'register.mjs'),
-      `import { register } from 'node:module';
+  );
+  writeFileSync(
+    join(hooks, 'register.mjs'),
+    `import { register } from 'node:module';
 register(new URL('./hooks.mjs', import.meta.url), { data: { log: ${JSON.stringify(resolved)} } });
 `,
-    );
+  );
+  return {
+    args: ['--import', join(hooks, 'register.mjs')],
+    urls: () => readFileSync(resolved, 'utf8').split('\n').filter(Boolean),
+  };
+}
 
+/** Nothing from tsx, no TypeScript, nothing from our src/ (packages may have a src/ of their own). */
+function fromSourcesIn(urls: string[]): string[] {
+  const ours = `${pathToFileURL(repoRoot).href}/src/`;
+  return urls.filter((u) => /\/node_modules\/tsx\/|\.tsx?$/.test(u) || u.startsWith(ours));
+}
+
+const production = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'production-test-secret-0123456789abcdef',
+  PUBLIC_URL: 'https://beenthere.example',
+};
+
+describe('the production build', () => {
+  it('runs dist/server/main.js without tsx and is ready', async () => {
+    await buildServerOnce();
+    const recorder = recordResolvedModules();
     const database = await serverDatabase();
     databases.push(database);
     const server = spawnServer(
-      ['--import', join(hooks, 'register.mjs'), 'dist/server/main.js'],
+      [...recorder.args, 'dist/server/main.js'],
       serverEnv(database.dataDir, {
         ...database.env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'production-test-secret-0123456789abcdef',
-        PUBLIC_URL: 'https://beenthere.example',
+        ...production,
         SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`,
       }),
     );
@@ -153,13 +181,62 @@ register(new URL('./hooks.mjs', import.meta.url), { data: { log: ${JSON.stringif
     // No dev tools in production: the outbox is not there even for this machine.
     expect((await fetch(`${base}/api/dev/outbox`)).status).toBe(404);
 
-    const urls = readFileSync(resolved, 'utf8').split('\n').filter(Boolean);
+    const urls = recorder.urls();
     expect(urls.some((u) => u.endsWith('/dist/server/main.js'))).toBe(true);
-    // Nothing from tsx, no TypeScript, nothing from our src/ (packages may have a src/ of their own).
-    const ours = `${pathToFileURL(repoRoot).href}/src/`;
-    expect(
-      urls.filter((u) => /\/node_modules\/tsx\/|\.tsx?$/.test(u) || u.startsWith(ours)),
-    ).toEqual([]);
+    expect(fromSourcesIn(urls)).toEqual([]);
     expect(server.output()).not.toContain('tsx');
+  });
+
+  it('runs dist/server/worker.js without tsx: it works jobs on PostgreSQL, and refuses PGlite', async () => {
+    await buildServerOnce();
+    const recorder = recordResolvedModules();
+    const database = await serverDatabase();
+    databases.push(database);
+    const smtp = await startSmtpServer();
+    const worker = spawnServer(
+      [...recorder.args, 'dist/server/worker.js'],
+      serverEnv(database.dataDir, { ...database.env, ...production, SMTP_URL: smtp.url }),
+    );
+    started.push(worker);
+    try {
+      if (testDbKind() === 'pglite') {
+        // Embedded PGlite belongs to the server process: the worker says so and stops.
+        expect((await worker.exited).code).toBe(1);
+        expect(worker.output()).toContain('npm run worker needs DATABASE_URL');
+      } else {
+        const deadline = Date.now() + 30_000;
+        while (!worker.output().includes('worker is working jobs')) {
+          if (worker.child.exitCode !== null || Date.now() > deadline) {
+            throw new Error(`the worker did not start:\n${worker.output()}`);
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        // Enqueue as a server with JOBS=off would; the built worker sends the mail.
+        const db = await openDatabase({
+          dataDir: '',
+          databaseUrl: database.env.DATABASE_URL,
+          poolSize: 1,
+        });
+        const sender = createJobQueue({ db: db.db, work: false, log: console });
+        sender.define('accounts-mail', { retryLimit: 0, retryDelaySeconds: 1 }, async () => {});
+        try {
+          await sender.start();
+          const email = uniqueEmail('built-worker');
+          await sender.transaction((_tx, enqueue) =>
+            enqueue('accounts-mail', { kind: 'no-account', email }),
+          );
+          expect((await smtp.mailTo(email)).to).toEqual([email]);
+        } finally {
+          await sender.stop();
+          await db.close();
+        }
+      }
+      const urls = recorder.urls();
+      expect(urls.some((u) => u.endsWith('/dist/server/worker.js'))).toBe(true);
+      expect(fromSourcesIn(urls)).toEqual([]);
+    } finally {
+      await worker.kill();
+      await smtp.close();
+    }
   });
 });

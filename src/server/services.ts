@@ -14,6 +14,7 @@ import { createGroupsFace } from './modules/groups/face';
 import { createGroupsService } from './modules/groups/service';
 import { createHelpService } from './modules/help/service';
 import { createHomeService } from './modules/home/service';
+import { createNotificationsService } from './modules/notifications/service';
 import { createProfilesService } from './modules/profiles/service';
 import { createSettingsService } from './modules/settings/service';
 
@@ -38,7 +39,10 @@ export function createServices(deps: ServiceDeps) {
   const base = { db, config, mailer, limits, now };
   const storage = deps.storage ?? localDiskStorage(join(config.dataDir, 'uploads'));
 
-  const accounts = createAccountsService({ ...base, jobs: deps.jobs });
+  const { jobs } = deps;
+  const accounts = createAccountsService({ ...base, jobs });
+  // Every other module tells people things through this one's face.
+  const notifications = createNotificationsService({ ...base, jobs, people: accounts });
   // In dependency order, nothing reached lazily: the groups face needs only the database,
   // so profiles and the forum are built on it before the groups service, which uses the forum.
   const groupsFace = createGroupsFace(db);
@@ -49,17 +53,31 @@ export function createServices(deps: ServiceDeps) {
   });
   const forum = createForumService({
     ...base,
+    jobs,
+    notifications,
     accounts,
     storage,
-    groupBoards: { boardAccess: groupsFace.boardAccess, groupNames: groupsFace.groupNames },
+    groupBoards: {
+      boardAccess: groupsFace.boardAccess,
+      groupNames: groupsFace.groupNames,
+      boardReaders: groupsFace.boardReaders,
+    },
   });
-  const groups = createGroupsService({ ...base, accounts, profiles, boardTopics: forum });
+  const groups = createGroupsService({
+    ...base,
+    jobs,
+    notifications,
+    accounts,
+    profiles,
+    boardTopics: forum,
+  });
 
   return {
     accounts,
     profiles,
     groups,
     forum,
+    notifications,
     help: createHelpService(base),
     settings: createSettingsService({ ...base, accounts }),
     home: createHomeService({ ...base, accounts }),

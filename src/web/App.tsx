@@ -38,6 +38,18 @@ const OrganisationPage = named(
 const NewGroupPage = named(() => import('./features/groups/GroupFormPage'), 'NewGroupPage');
 const EditGroupPage = named(() => import('./features/groups/GroupFormPage'), 'EditGroupPage');
 const ForumRoutes = named(() => import('./features/forum/ForumRoutes'), 'ForumRoutes');
+const NotificationsPage = named(
+  () => import('./features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
+const NotificationSettingsPage = named(
+  () => import('./features/notifications/NotificationSettingsPage'),
+  'NotificationSettingsPage',
+);
+const UnsubscribePage = named(
+  () => import('./features/notifications/UnsubscribePage'),
+  'UnsubscribePage',
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -67,6 +79,9 @@ export function App() {
           <Route path="/me/who-sees" element={<WhoSeesPage />} />
           <Route path="/me/sign-in" element={<SigningInPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
           <Route path="/help" element={<HelpPage />} />
           <Route path="/code-of-conduct" element={<ConductPage />} />
           <Route path="/dev/outbox" element={<OutboxPage />} />

@@ -1,5 +1,14 @@
 import './i18n';
-import './styles.css';
+// Every stylesheet, statically and in this order: later rules override earlier ones, and a
+// lazily loaded file would land at the end of the cascade.
+import './ui/tokens.css';
+import './ui/base.css';
+import './features/forum/forum.css';
+import './features/groups/groups.css';
+import './ui/writing.css';
+import './features/profiles/me.css';
+import './ui/compact-navigation.css';
+import './features/home/home.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

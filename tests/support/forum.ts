@@ -97,8 +97,8 @@ export function expectProblem(response: LightMyRequestResponse, status: number) 
   return response.json() as { title: string; errors?: Record<string, string> };
 }
 
-const forumWriteLimits = (Object.keys(limitRules) as LimitName[]).filter((name) =>
-  name.startsWith('forum'),
+const forumWriteLimits = (Object.keys(limitRules) as LimitName[]).filter(
+  (name) => name.startsWith('forum') || name === 'mentionsPerUser',
 );
 
 /**

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { GroupInput } from '../../src/contract/groups';
 import { type Member, ORIGIN, type TestApp } from './app';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls the API as a member, or as nobody; writes carry our own origin, as our pages send it. */
 export function callAs(

@@ -17,6 +17,11 @@ export interface TestSmtpServer {
   /** Resolves with the next message to this address (or one that came already). */
   mailTo(address: string): Promise<ReceivedMail>;
   received: ReceivedMail[];
+  /**
+   * Answers the next `times` RCPT TO for this address with an error (451 "try later", 550
+   * "no such person"), the way a real server does: its reply names the address.
+   */
+  refuse(address: string, options: { code: number; times: number }): void;
   close(): Promise<void>;
 }
 
@@ -24,11 +29,22 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiting: { address: string; resolve: (mail: ReceivedMail) => void }[] = [];
+  const refusals = new Map<string, { code: number; times: number }>();
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const wanted = address.address.toLowerCase();
+      const refusal = refusals.get(wanted);
+      if (!refusal || refusal.times <= 0) return callback();
+      refusal.times -= 1;
+      const error = Object.assign(new Error(`<${address.address}>: not now, try again later`), {
+        responseCode: refusal.code,
+      });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -61,6 +77,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refuse(address, options) {
+      refusals.set(address.toLowerCase(), { ...options });
+    },
     mailTo(address) {
       const wanted = address.toLowerCase();
       const already = received.find((m) => m.to.includes(wanted));

@@ -2,6 +2,7 @@
 // so features can grow without stepping on each other.
 import forum from './forum.json';
 import groups from './groups.json';
+import notifications from './notifications.json';
 import translation from './translation.json';
 
-export const en = { ...translation, forum, groups };
+export const en = { ...translation, forum, groups, notifications };

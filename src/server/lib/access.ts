@@ -33,6 +33,8 @@ declare module 'fastify' {
     access?: Access;
     /** False for routes that must not touch the database to find the actor (health checks). */
     session?: false;
+    /** May be posted from other sites (needs session: false): one-click unsubscribe. */
+    crossSite?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -56,14 +56,28 @@ export function authHooks(app: App) {
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare who may call it`);
     }
+    // Only a route that reads no session may be called from other sites (a mail program's
+    // one-click unsubscribe): with no cookie read, a forged request can do nothing as anyone.
+    const declared = route.config as { crossSite?: boolean; session?: false };
+    if (declared.crossSite && declared.session !== false) {
+      throw new Error(`Route ${route.method} ${route.url} is cross-site but reads the session`);
+    }
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const routeConfig = request.routeOptions.config as { access?: Access; session?: false };
+    const routeConfig = request.routeOptions.config as {
+      access?: Access;
+      session?: false;
+      crossSite?: boolean;
+    };
     const access = routeConfig.access;
     if (!access) return; // not an API route, or a 404: nothing to guard
 
-    if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request, config.publicUrl)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !routeConfig.crossSite &&
+      !isSameOrigin(request, config.publicUrl)
+    ) {
       return sendProblem(reply, problems.crossSite());
     }
     if (access === 'dev' && !config.devTools) return sendProblem(reply, problems.notFound());

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,6 +25,8 @@ declare module './jobs' {
   interface JobTypes {
     'test-record': { n: number };
     'test-fails': { n: number };
+    'test-once': { n: number };
+    'test-twice': { n: number };
   }
 }
 declare module './events' {
@@ -38,6 +41,10 @@ let t: TestApp;
 let queue: JobQueue;
 const recorded: number[] = [];
 const failedTries: { n: number; at: number; retryCount: number }[] = [];
+const sideEffects: Record<'test-once' | 'test-twice', number[]> = {
+  'test-once': [],
+  'test-twice': [],
+};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -50,6 +57,12 @@ beforeAll(async () => {
     failedTries.push({ n, at: Date.now(), retryCount: job.retryCount });
     throw new Error(`test job ${n} cannot be done`);
   });
+  for (const name of ['test-once', 'test-twice'] as const) {
+    const once = name === 'test-once';
+    queue.define(name, { retryLimit: 2, retryDelaySeconds: 1, once }, async (_data, job) => {
+      sideEffects[name].push(job.retryCount);
+    });
+  }
   await queue.start();
 });
 afterAll(async () => {
@@ -124,6 +137,73 @@ describe('jobs after commit', () => {
     });
     expect(refused.statusCode).toBe(403);
   }, 30_000);
+});
+
+describe('jobs defined with once', () => {
+  it('runs the side effect once when the job is done but recording its completion fails', async () => {
+    const db = t.app.ctx.database.db;
+    // The first completion of each of these jobs fails, as if the process died just
+    // before it: pg-boss then runs the job again. A sequence counts its tries outside
+    // the transaction that the failure rolls back.
+    await db.execute(sql`create sequence test_completions_test_once`);
+    await db.execute(sql`create sequence test_completions_test_twice`);
+    await db.execute(
+      sql.raw(`create function test_lose_first_completion() returns trigger language plpgsql as $$
+        begin
+          if nextval(('test_completions_' || replace(new.name, '-', '_'))::regclass) = 1 then
+            raise exception 'completion lost';
+          end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger test_lose_first_completion before update on pgboss.job
+        for each row when (new.state = 'completed' and new.name in ('test-once', 'test-twice'))
+        execute function test_lose_first_completion()`),
+    );
+    try {
+      await queue.transaction(async (_tx, enqueue) => {
+        await enqueue('test-once', { n: 1 });
+        await enqueue('test-twice', { n: 1 });
+      });
+      const done = async () =>
+        (await jobsNamed('test-once'))[0]?.state === 'completed' &&
+        (await jobsNamed('test-twice'))[0]?.state === 'completed';
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && !(await done())) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await done()).toBe(true);
+      // Both jobs ran a second time; only the one without `once` repeated its side effect.
+      expect(sideEffects['test-twice']).toEqual([0, 1]);
+      expect(sideEffects['test-once']).toEqual([0]);
+      const kept = await queryRows<{ name: string }>(
+        db,
+        sql`select name from job_done where name like 'test-%'`,
+      );
+      expect(kept).toEqual([{ name: 'test-once' }]);
+    } finally {
+      await db.execute(sql`drop trigger test_lose_first_completion on pgboss.job`);
+      await db.execute(sql`drop function test_lose_first_completion()`);
+      await db.execute(sql`drop sequence test_completions_test_once, test_completions_test_twice`);
+    }
+  }, 20_000);
+
+  it('forgets finished jobs after 14 days, when a working queue starts', async () => {
+    const db = t.app.ctx.database.db;
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await db.execute(sql`insert into job_done (job_id, name, done_at) values
+      (${old}, 'test-once', now() - interval '15 days'),
+      (${recent}, 'test-once', now() - interval '13 days')`);
+    const another = createJobQueue({ db, work: true, log: quiet });
+    await another.start();
+    await another.stop();
+    const left = await queryRows<{ job_id: string }>(
+      db,
+      sql`select job_id from job_done where job_id in (${old}, ${recent})`,
+    );
+    expect(left).toEqual([{ job_id: recent }]);
+  });
 });
 
 describe('sign-in mail on the queue', () => {

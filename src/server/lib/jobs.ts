@@ -1,5 +1,7 @@
+import { eq, lt, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Db, Tx } from '../db';
+import { jobDone } from './jobs-tables';
 
 /**
  * Every job the app knows, by queue name, with the data it carries. Modules add
@@ -24,6 +26,12 @@ export interface JobDefinition {
   retryLimit: number;
   /** Seconds before the first retry; doubled (with jitter) for each one after. */
   retryDelaySeconds: number;
+  /**
+   * Runs the handler to the end at most once per job: a job run again because its
+   * completion was lost (the process died) is skipped. For handlers with side effects
+   * outside the database, such as mail.
+   */
+  once?: boolean;
 }
 
 export interface FailedJob {
@@ -49,6 +57,12 @@ export interface JobQueue {
   readonly works: boolean;
   /** Says what a job does when it runs; call before start. */
   define<N extends JobName>(name: N, definition: JobDefinition, handler: JobHandler<N>): void;
+  /**
+   * Runs `task` every `everyMs` in a working process (sweeps that hand due work to the
+   * queue); never in a process that only enqueues. Call before start. A run that throws is
+   * logged and the next one runs on time.
+   */
+  every(name: string, everyMs: number, task: () => Promise<unknown>): void;
   /** Creates pgboss' schema and queues; in a working process starts working them too. */
   start(): Promise<void>;
   /** Stops taking jobs, lets those running finish, then lets go of the database. */
@@ -102,6 +116,9 @@ function driverClient(db: Db | Tx): SqlClient {
 
 const SCHEMA = 'pgboss';
 const BATCH_SIZE = 5;
+// pg-boss keeps a job that waits to be retried for up to 14 days (its retention).
+const DONE_KEPT = sql`interval '14 days'`;
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface JobQueueOptions {
   db: Db;
@@ -131,8 +148,29 @@ export function createJobQueue({ db, work, log, pollMs = 1_000 }: JobQueueOption
   const draining = new Map<string, Promise<void>>();
   const again = new Set<string>();
   let poller: NodeJS.Timeout | undefined;
+  let pruner: NodeJS.Timeout | undefined;
+  const periodic: { name: string; everyMs: number; task: () => Promise<unknown> }[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const periodicRuns = new Set<Promise<unknown>>();
   let started = false;
   let stopping = false;
+
+  async function doneBefore(jobId: string): Promise<boolean> {
+    const rows = await db
+      .select({ jobId: jobDone.jobId })
+      .from(jobDone)
+      .where(eq(jobDone.jobId, jobId))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  /** Forgets finished `once` jobs pg-boss can no longer run again. */
+  async function pruneDone() {
+    await db
+      .delete(jobDone)
+      .where(lt(jobDone.doneAt, sql`now() - ${DONE_KEPT}`))
+      .catch((err) => log.warn({ err }, 'could not prune finished jobs'));
+  }
 
   async function runBatch(name: string): Promise<number> {
     const entry = definitions.get(name);
@@ -141,7 +179,14 @@ export function createJobQueue({ db, work, log, pollMs = 1_000 }: JobQueueOption
     await Promise.all(
       jobs.map(async (job) => {
         try {
-          await entry.handler(job.data, { id: job.id, retryCount: job.retryCount });
+          const once = entry.definition.once === true;
+          if (!(once && (await doneBefore(job.id)))) {
+            await entry.handler(job.data, { id: job.id, retryCount: job.retryCount });
+            // Written before complete(), on its own: if complete() is lost, the next run skips.
+            if (once) {
+              await db.insert(jobDone).values({ jobId: job.id, name }).onConflictDoNothing();
+            }
+          }
           await boss.complete(name, job.id);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
@@ -195,6 +240,11 @@ export function createJobQueue({ db, work, log, pollMs = 1_000 }: JobQueueOption
       });
     },
 
+    every(name, everyMs, task) {
+      if (started) throw new Error(`jobs: every ${name} before start`);
+      periodic.push({ name, everyMs, task });
+    },
+
     async start() {
       await boss.start();
       for (const [name, { definition }] of definitions) {
@@ -204,26 +254,49 @@ export function createJobQueue({ db, work, log, pollMs = 1_000 }: JobQueueOption
           retryDelay: definition.retryDelaySeconds,
           retryBackoff: true,
         };
-        // Several processes may start at once: whoever is second finds it made.
-        if (!(await boss.getQueue(name))) {
-          await boss.createQueue(name, queue).catch(async (err) => {
-            if (!(await boss.getQueue(name))) throw err;
-          });
-        } else {
-          await boss.updateQueue(name, queue);
+        // Several processes may start at once. Two creating the same queue can deadlock (one
+        // is rolled back before the other commits): the loser waits and looks again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            if (!(await boss.getQueue(name))) await boss.createQueue(name, queue);
+            else await boss.updateQueue(name, queue);
+            break;
+          } catch (err) {
+            if (attempt >= 5) throw err;
+            await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
+          }
         }
       }
+      // Finished `once` jobs are forgotten where jobs run: now, then every few hours.
+      if (work) await pruneDone();
       started = true;
       if (work) {
         poller = setInterval(() => nudge(definitions.keys()), pollMs);
         poller.unref();
+        pruner = setInterval(() => void pruneDone(), PRUNE_EVERY_MS);
+        pruner.unref();
         nudge(definitions.keys());
+        for (const { name, everyMs, task } of periodic) {
+          const run = () => {
+            if (stopping) return;
+            const running = task()
+              .catch((err) => log.warn({ err, task: name }, 'a periodic task failed'))
+              .finally(() => periodicRuns.delete(running));
+            periodicRuns.add(running);
+          };
+          const timer = setInterval(run, everyMs);
+          timer.unref();
+          timers.push(timer);
+        }
       }
     },
 
     async stop() {
       stopping = true;
       clearInterval(poller);
+      clearInterval(pruner);
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await Promise.all([...periodicRuns]);
       await Promise.all(draining.values());
       if (started) await boss.stop({ graceful: true, close: false, wait: true, timeout: 1_000 });
       started = false;

@@ -136,3 +136,24 @@ describe('imageProblems', () => {
     expect(rendered.html).not.toContain('<img');
   });
 });
+
+describe('renderPost: mentions', () => {
+  const ann = '0f5d8a4e-1b2c-4d3e-8f90-a1b2c3d4e5f6';
+  const ben = '1a2b3c4d-5e6f-4a8b-9c0d-e1f2a3b4c5d6';
+
+  it('finds members named with [@Name](/members/<id>), each once, in order', () => {
+    const post = renderPost(
+      `Thanks [@Ann](/members/${ann}) and [@Ben B](/members/${ben}), and again [@Ann](/members/${ann}).`,
+    );
+    expect(post.mentions).toEqual([ann, ben]);
+    expect(post.html).toContain(`<a href="/members/${ann}"`);
+    expect(post.text).toContain('@Ann');
+  });
+
+  it('is not fooled by a plain link to a member, another path, or an @ elsewhere', () => {
+    const post = renderPost(
+      `[Ann's page](/members/${ann}) [@Ben](/members/${ben}/edit) [@x](https://evil.example/members/${ben}) @Ann`,
+    );
+    expect(post.mentions).toEqual([]);
+  });
+});

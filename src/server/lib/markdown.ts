@@ -56,7 +56,11 @@ export interface RenderedPost {
   /** The words alone (pictures by their alt text), for search and excerpts. */
   text: string;
   images: { src: string; alt: string }[];
+  /** Members named with a mention, `[@Name](/members/<id>)`: their ids, each once, in order. */
+  mentions: string[];
 }
+
+const mentionHref = /^\/members\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -76,7 +80,7 @@ function plainPost(markdown: string): RenderedPost {
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br />')}</p>`)
     .join('\n');
-  return { html, text: markdown.replace(/\s+/g, ' ').trim(), images: [] };
+  return { html, text: markdown.replace(/\s+/g, ' ').trim(), images: [], mentions: [] };
 }
 
 export function renderPost(markdown: string): RenderedPost {
@@ -85,9 +89,18 @@ export function renderPost(markdown: string): RenderedPost {
   if (deepest >= (md.options.maxNesting ?? 20) - 2) return plainPost(markdown);
   const words: string[] = [];
   const images: { src: string; alt: string }[] = [];
+  const mentions = new Set<string>();
   for (const token of tokens) {
     if (token.type === 'inline') {
-      for (const child of token.children ?? []) {
+      const children = token.children ?? [];
+      for (const [index, child] of children.entries()) {
+        if (child.type === 'link_open') {
+          const member = mentionHref.exec(String(child.attrGet('href') ?? ''));
+          const label = children[index + 1];
+          if (member && label?.type === 'text' && label.content.startsWith('@')) {
+            mentions.add(member[1]!);
+          }
+        }
         if (child.type === 'text') words.push(child.content);
         else if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
         else if (child.type === 'image') {
@@ -100,7 +113,12 @@ export function renderPost(markdown: string): RenderedPost {
     }
   }
   const html = sanitizeHtml(md.renderer.render(tokens, md.options, {}), sanitizeOptions);
-  return { html, text: words.join('').replace(/\s+/g, ' ').trim(), images };
+  return {
+    html,
+    text: words.join('').replace(/\s+/g, ' ').trim(),
+    images,
+    mentions: [...mentions],
+  };
 }
 
 /** Problems with the pictures in a post, in the words of the translation keys. */

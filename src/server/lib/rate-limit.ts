@@ -33,8 +33,22 @@ export const limitRules = {
   forumReactionPerUser: { points: 300, duration: 60 * 60 },
   /** The composer saves 2 s after typing pauses: one save every 2 s for a whole hour fits. */
   forumDraftSavePerUser: { points: 1800, duration: 60 * 60 },
+  /**
+   * Name look-ups of the mention picker, per person: one per pause in typing (250 ms) is
+   * far under it; a script listing every member by their first letters is not.
+   */
+  mentionSearchPerUser: { points: 600, duration: 60 * 60 },
   /** Site settings an admin changes, per admin: a slip of a script, not a person, hits it. */
   settingsWritePerUser: { points: 60, duration: 60 * 60 },
+  /** A person's notification choices, push devices and read marks: each tap is one. */
+  notificationWritePerUser: { points: 600, duration: 60 * 60 },
+  /** Unsubscribe links we never made, per address they come from (real ones are never limited). */
+  unsubscribePerIp: { points: 60, duration: 60 * 60 },
+  /**
+   * People one person may mention in an hour, over all posts: past it, mentions still show
+   * but nobody is told (a mention flood). Per post the cap also grows with trust level.
+   */
+  mentionsPerUser: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

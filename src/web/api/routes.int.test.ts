@@ -6,6 +6,7 @@ import { forumRoutes } from './forum';
 import { groupsRoutes } from './groups';
 import { helpRoutes } from './help';
 import { homeRoutes } from './home';
+import { notificationsRoutes } from './notifications';
 import { profilesRoutes } from './profiles';
 import type { Route } from './route';
 
@@ -18,6 +19,7 @@ const tables: Record<string, Record<string, Route<string, unknown, unknown, unkn
   groups: groupsRoutes,
   help: helpRoutes,
   home: homeRoutes,
+  notifications: notificationsRoutes,
   profiles: profilesRoutes,
 };
 

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { NewAnnouncer, NewCount } from '../features/notifications/NewNotifications';
+import { useLinkTarget } from '../features/notifications/useLinkTarget';
 import { useMe } from '../session';
 import { Icon, type IconName } from './Icon';
 
@@ -14,6 +16,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const signedIn = Boolean(me.data?.user);
+  useLinkTarget();
   const items: { to: string; label: string; icon: IconName }[] = [
     { to: '/', label: t('nav.home'), icon: 'home' },
     { to: '/groups', label: t('nav.groups'), icon: 'groups' },
@@ -29,7 +32,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       {/* The header and menu are measured together: at large text or narrow widths they turn
-          compact (styles.css "Home and compact navigation"), so each page begins on the first screen. */}
+          compact (ui/compact-navigation.css), so each page begins on the first screen. */}
       <div className="site-top">
         <header className="site-header">
           <Link to="/" className="brand">
@@ -47,7 +50,10 @@ export function Shell({ children }: { children: ReactNode }) {
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'} className="nav-button">
                   <Icon name={item.icon} />
-                  <span>{item.label}</span>
+                  <span>
+                    {item.label}
+                    {item.to === '/' && <NewCount />}
+                  </span>
                 </NavLink>
               </li>
             ))}
@@ -68,6 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </li>
         </ul>
       </footer>
+      <NewAnnouncer />
     </div>
   );
 }

@@ -8,6 +8,11 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /**
+   * A one-click unsubscribe address: sent as List-Unsubscribe with List-Unsubscribe-Post
+   * (RFC 8058), so a mail program can offer "unsubscribe" that works without signing in.
+   */
+  list?: { unsubscribe: string } | undefined;
 }
 
 export interface Mailer {
@@ -26,19 +31,47 @@ export function createMailer(options: {
     const transport: Transporter = nodemailer.createTransport(options.smtpUrl);
     return {
       kind: 'smtp',
-      async send(message) {
-        await transport.sendMail({ from: options.from, ...message });
+      async send({ list, ...message }) {
+        await transport
+          .sendMail({
+            from: options.from,
+            ...message,
+            ...(list
+              ? {
+                  list: { unsubscribe: { url: list.unsubscribe, comment: 'Unsubscribe' } },
+                  headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+                }
+              : {}),
+          })
+          .catch((error: unknown) => {
+            throw smtpFailure(error);
+          });
       },
       close: () => transport.close(),
     };
   }
   return {
     kind: 'outbox',
-    async send(message) {
+    async send({ list: _list, ...message }) {
       await options.db.insert(mailOutbox).values(message);
     },
     close: () => {},
   };
+}
+
+/**
+ * What an SMTP error may keep once it leaves here: the server's reply quotes the address
+ * ("550 <ann@example.org>: no such user"), and the message goes to the log and to the
+ * failed job an admin sees. Kept: the stage, the reply code and nodemailer's error code.
+ */
+export function smtpFailure(error: unknown): Error {
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const reply = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  const stage = typeof e.command === 'string' ? e.command : undefined;
+  const said = [stage && `at ${stage}`, reply && `reply ${reply}`, code].filter(Boolean);
+  const failure = new Error(`Sending mail failed${said.length ? ` (${said.join(', ')})` : ''}`);
+  return Object.assign(failure, { code, responseCode: reply });
 }
 
 export async function recentOutbox(db: Db, limit = 50) {

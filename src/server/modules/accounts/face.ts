@@ -61,6 +61,32 @@ export async function userIdByEmail(db: Db, email: string): Promise<string | nul
   return (await findUserByEmail(db, email))?.id ?? null;
 }
 
+/**
+ * Where to mail people, for those whose address is confirmed (a sign-in link was used):
+ * mail never goes to an address nobody has shown is theirs.
+ */
+export async function mailRecipients(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { email: string; displayName: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      verifiedAt: users.emailVerifiedAt,
+    })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(
+    rows
+      .filter((r) => r.verifiedAt !== null)
+      .map((r) => [r.id, { email: r.email, displayName: shownName(r.displayName) }]),
+  );
+}
+
 export { shownName } from './present';
 
 type Bound<F> = F extends (deps: AccountsDeps, ...args: infer A) => infer R
@@ -71,6 +97,7 @@ type Bound<F> = F extends (deps: AccountsDeps, ...args: infer A) => infer R
 export interface AccountsFace {
   authorsByIds(ids: string[]): Promise<Map<string, Author>>;
   memberRole(userId: string): Promise<MemberRole>;
+  mailRecipients(ids: string[]): Promise<Map<string, { email: string; displayName: string }>>;
   userIdByEmail(email: string): Promise<string | null>;
   sessionUser: Bound<typeof sessionUser>;
   identity: Bound<typeof identity>;
@@ -85,6 +112,7 @@ export function createAccountsFace(deps: AccountsDeps): AccountsFace {
   return {
     authorsByIds: (ids) => authorsByIds(db, ids),
     memberRole: (userId) => memberRole(db, userId),
+    mailRecipients: (ids) => mailRecipients(db, ids),
     userIdByEmail: (email) => userIdByEmail(db, email),
     sessionUser: (userId) => sessionUser(deps, userId),
     identity: (userId) => identity(deps, userId),

@@ -98,9 +98,12 @@ export async function sendAccountMail(deps: AccountsDeps, mail: AccountMail): Pr
   if (message) await deps.mailer.send(message);
 }
 
-/** Mail that fails (SMTP down) is tried 8 more times, from 5–10 s later, each wait about twice the last. */
+/**
+ * Mail that fails (SMTP down) is tried 8 more times, from 5–10 s later, each wait about
+ * twice the last. Each job mails once: a job run again after it sent is skipped.
+ */
 export function defineAccountMail(jobs: JobQueue, deps: AccountsDeps) {
-  jobs.define(ACCOUNT_MAIL, { retryLimit: 8, retryDelaySeconds: 5 }, (mail) =>
+  jobs.define(ACCOUNT_MAIL, { retryLimit: 8, retryDelaySeconds: 5, once: true }, (mail) =>
     sendAccountMail(deps, mail),
   );
 }

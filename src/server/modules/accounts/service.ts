@@ -10,6 +10,7 @@ import type { AccountsDeps } from './deps';
 import { requestEmailLink, verifyEmailLink } from './email-links';
 import { createAccountsFace } from './face';
 import { defineAccountMail } from './mail';
+import { mentionable } from './mentionable';
 import { passwordSignIn, removePassword, setPassword } from './passwords';
 import { updatePreferences } from './preferences';
 import {
@@ -61,6 +62,7 @@ export function createAccountsService(options: {
     updatePreferences: (...args: Tail<typeof updatePreferences>) =>
       updatePreferences(deps, ...args),
     acceptConduct: (...args: Tail<typeof acceptConduct>) => acceptConduct(deps, ...args),
+    mentionable: (...args: Tail<typeof mentionable>) => mentionable(deps, ...args),
     sweepExpired: () => sweepExpired(deps),
   };
 }

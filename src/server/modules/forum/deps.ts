@@ -3,8 +3,10 @@
 import type { MemberRole } from '../../../contract/accounts';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
+import type { JobQueue } from '../../lib/jobs';
 import type { RateLimits } from '../../lib/rate-limit';
 import type { Storage } from '../../lib/storage';
+import { type NotificationsFace, nobodyIsTold } from '../notifications/face';
 import { type CategoryCache, createCategoryCache } from './categories';
 
 /** What the forum asks the groups module about group boards (groups' face provides it). */
@@ -19,6 +21,8 @@ export interface GroupBoards {
    * The forum asks only for boards the person may read.
    */
   groupNames(groupIds: string[]): Promise<Map<string, string>>;
+  /** Of these people, those who may read this group's board: who may be told of it. */
+  boardReaders(groupId: string, userIds: string[]): Promise<Set<string>>;
 }
 
 /** What the forum asks the accounts module: how to show the people who wrote. */
@@ -31,6 +35,10 @@ export interface AuthorDirectory {
 /** What createForumService is given. */
 export interface ForumServiceDeps {
   db: Db;
+  /** Writes that tell people run in its transactions, so a notification exists only if they commit. */
+  jobs: JobQueue;
+  /** Without it, nobody is told of replies, mentions or reactions (a bench). */
+  notifications?: NotificationsFace | undefined;
   accounts: AuthorDirectory;
   storage: Storage;
   /** Per-person limits on writing (limitRules in lib/rate-limit.ts). */
@@ -43,6 +51,8 @@ export interface ForumServiceDeps {
 /** What every use case is handed: the deps with their defaults, and the process's caches. */
 export interface ForumDeps {
   db: Db;
+  jobs: JobQueue;
+  notifications: NotificationsFace;
   accounts: AuthorDirectory;
   storage: Storage;
   limits: RateLimits;
@@ -55,11 +65,14 @@ export interface ForumDeps {
 const closedBoards: GroupBoards = {
   boardAccess: async () => ({ see: new Set(), write: new Set() }),
   groupNames: async () => new Map(),
+  boardReaders: async () => new Set(),
 };
 
 export function forumDeps(deps: ForumServiceDeps): ForumDeps {
   return {
     db: deps.db,
+    jobs: deps.jobs,
+    notifications: deps.notifications ?? nobodyIsTold,
     accounts: deps.accounts,
     storage: deps.storage,
     limits: deps.limits,

@@ -9,6 +9,7 @@ import { canMarkHelpful, canReactTo, canWriteOn } from './permissions';
 import { reactionZero } from './present';
 import { reactionsFor } from './queries';
 import { forumHelpful, forumReactions, forumReplies, forumTopics } from './tables';
+import { helpfulEvent, reactionEvent } from './telling';
 import { visiblePost } from './visibility';
 import { spend } from './writing';
 
@@ -21,17 +22,23 @@ export async function setReaction(
   on: boolean,
 ): Promise<Reactions> {
   const { db } = deps;
-  const { facts, writes } = await visiblePost(deps, actor, kind, id);
+  const { facts, writes, topicId, title } = await visiblePost(deps, actor, kind, id);
   if (!canWriteOn(actor, facts, writes)) {
     throw problems.forbidden(t('forum.problems.boardMembersOnly'));
   }
   if (!canReactTo(actor, facts, writes)) throw problems.forbidden(t('forum.problems.ownPost'));
   await spend(deps, 'forumReactionPerUser', actor);
   if (on) {
-    await db
-      .insert(forumReactions)
-      .values({ postId: id, postKind: kind, userId: actor.userId, kind: reaction })
-      .onConflictDoNothing();
+    await deps.jobs.transaction(async (tx, enqueue) => {
+      const added = await tx
+        .insert(forumReactions)
+        .values({ postId: id, postKind: kind, userId: actor.userId, kind: reaction })
+        .onConflictDoNothing()
+        .returning({ postId: forumReactions.postId });
+      if (added.length === 0) return;
+      const post = { kind, id, authorId: facts.authorId, topicId, title };
+      await deps.notifications.notify(tx, enqueue, reactionEvent(actor, post, reaction));
+    });
   } else {
     await db
       .delete(forumReactions)
@@ -53,14 +60,14 @@ export async function setHelpful(
   id: string,
   on: boolean,
 ): Promise<{ helpfulCount: number }> {
-  const { facts, writes } = await visiblePost(deps, actor, kind, id);
+  const { facts, writes, topicId, title } = await visiblePost(deps, actor, kind, id);
   if (!canWriteOn(actor, facts, writes)) {
     throw problems.forbidden(t('forum.problems.boardMembersOnly'));
   }
   if (!canMarkHelpful(actor, facts, writes)) throw problems.forbidden(t('forum.problems.ownPost'));
   await spend(deps, 'forumReactionPerUser', actor);
   const table = kind === 'topic' ? forumTopics : forumReplies;
-  return deps.db.transaction(async (tx) => {
+  return deps.jobs.transaction(async (tx, enqueue) => {
     const changed = on
       ? await tx
           .insert(forumHelpful)
@@ -72,6 +79,10 @@ export async function setHelpful(
           .where(and(eq(forumHelpful.postId, id), eq(forumHelpful.userId, actor.userId)))
           .returning({ postId: forumHelpful.postId });
     const step = changed.length === 0 ? 0 : on ? 1 : -1;
+    if (step === 1) {
+      const post = { kind, id, authorId: facts.authorId, topicId, title };
+      await deps.notifications.notify(tx, enqueue, helpfulEvent(actor, post));
+    }
     const [row] = await tx
       .update(table)
       .set({ helpfulCount: sql`greatest(${table.helpfulCount} + ${step}, 0)` })

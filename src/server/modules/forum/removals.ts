@@ -16,6 +16,7 @@ import {
 import { authorsFor } from './present';
 import { addToTopicCount, hidePost, lockedPost, openRemovals } from './queries';
 import { forumRemovals, forumReplies, forumRevisions, forumTopics } from './tables';
+import { removalEvent } from './telling';
 import { visiblePost } from './visibility';
 
 /**
@@ -89,18 +90,18 @@ export async function removePost(
   input: RemovalBody,
 ): Promise<void> {
   const note = input.note?.trim() ? input.note.trim() : null;
-  const { facts, topicId } = await visiblePost(deps, actor, kind, id);
+  const { facts, topicId, title } = await visiblePost(deps, actor, kind, id);
   if (!canReviewRemovals(actor)) throw problems.forbidden();
   if (facts.authorId === actor.userId) throw problems.forbidden(t('forum.problems.removeOwn'));
   // Gone already (a double tap, or its author deleted it): the same answer as the first time.
   if (facts.deleted) return;
   if (!canRemovePost(actor, facts)) throw problems.forbidden();
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     const found = await lockedPost(tx, kind, id);
     if (!found || found.row.deletedAt) return;
     const at = deps.now();
     await hidePost(tx, kind, id, found.topic, at);
-    await tx
+    const [removal] = await tx
       .insert(forumRemovals)
       .values({
         postKind: kind,
@@ -111,7 +112,12 @@ export async function removePost(
         note,
         removedAt: at,
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ id: forumRemovals.id });
+    if (removal) {
+      const post = { kind, id, authorId: facts.authorId, topicId, title };
+      await deps.notifications.notify(tx, enqueue, removalEvent(post, input.reason, removal.id));
+    }
   });
 }
 

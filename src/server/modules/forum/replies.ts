@@ -10,6 +10,7 @@ import { canEditPost, canReply, canWriteOn } from './permissions';
 import { topicFacts } from './present';
 import { lockedPost, markRead, type ReplyRow, recordImageUses } from './queries';
 import { forumDrafts, forumReplies, forumRevisions, forumTopics } from './tables';
+import { authorToTell, mentionedToTell, replyEvents } from './telling';
 import { visiblePost, visibleTopic } from './visibility';
 import { renderChecked, searchConfigFor, spend } from './writing';
 
@@ -29,8 +30,11 @@ export async function createReply(
     throw problems.conflict(t('forum.problems.topicClosed'));
   const imageIds = await checkImagesUsable(deps, actor, rendered.images);
   await spend(deps, 'forumReplyPerUser', actor);
+  const where = { topicId: topic.id, title: topic.title, groupId: topic.groupId };
+  const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
+  const author = await authorToTell(deps, where, topic.authorId);
   const current = deps.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.jobs.transaction(async (tx, enqueue) => {
     // The topic is locked first, as an edit of it does: the insert below also adds words
     // to the search word list (a trigger), and one lock order keeps the two from deadlocking.
     await tx
@@ -76,6 +80,11 @@ export async function createReply(
       .delete(forumDrafts)
       .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, `reply-${topic.id}`)));
     await markRead(tx, actor.userId, topic.id, current);
+    await deps.notifications.notify(
+      tx,
+      enqueue,
+      replyEvents(actor, where, created.id, author, mentioned),
+    );
     return { id: created.id, topicId: topic.id };
   });
 }

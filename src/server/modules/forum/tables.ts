@@ -69,7 +69,7 @@ export const forumTopics = pgTable(
       .where(sql`${t.groupId} is not null and ${t.deletedAt} is null`),
     index('forum_topics_search_idx').using('gin', t.search),
     index('forum_topics_tips_idx')
-      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id)
+      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.helpfulCount} > 0 and ${t.groupId} is null and ${t.deletedAt} is null`),
     uniqueIndex('forum_topics_author_client_key').on(t.authorId, t.clientKey),
     check(
@@ -105,7 +105,7 @@ export const forumReplies = pgTable(
     index('forum_replies_topic_idx').on(t.topicId, t.createdAt, t.id),
     index('forum_replies_search_idx').using('gin', t.search),
     index('forum_replies_tips_idx')
-      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id)
+      .on(t.tipTheme, t.helpfulCount.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.helpfulCount} > 0 and ${t.groupId} is null and ${t.deletedAt} is null`),
     uniqueIndex('forum_replies_author_client_key').on(t.authorId, t.clientKey),
   ],

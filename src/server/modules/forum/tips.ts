@@ -2,22 +2,34 @@
 import { sql } from 'drizzle-orm';
 import type { PostKind, TipsResponse, TipTheme } from '../../../contract/forum';
 import { queryRows } from '../../db';
-import { problems } from '../../lib/errors';
-import { t } from '../../lib/i18n';
+import { afterPosition, decodeCursor, pageOf } from '../../lib/pagination';
 import type { ForumDeps } from './deps';
 import { authorsFor, excerpt } from './present';
 import { forumReplies, forumTopics } from './tables';
 
 const TIPS_PER_PAGE = 20;
 
-/** The most helpful tips of a theme (never from private boards), by an offset cursor. */
+/**
+ * The most helpful tips of a theme (never from private boards), most helpful first,
+ * by the keyset (helpful count, id): each side of the union seeks to the cursor itself.
+ */
 export async function tips(
   { db, accounts }: ForumDeps,
   theme: TipTheme,
   cursor: string | undefined,
 ): Promise<TipsResponse> {
-  const offset = cursor ? decodeOffset(cursor) : 0;
+  const position = decodeCursor(cursor, 'number');
   const limit = TIPS_PER_PAGE;
+  const afterTopic = afterPosition(
+    { sort: forumTopics.helpfulCount, id: forumTopics.id },
+    position,
+    'desc',
+  );
+  const afterReply = afterPosition(
+    { sort: forumReplies.helpfulCount, id: forumReplies.id },
+    position,
+    'desc',
+  );
   const found = await queryRows<{
     kind: PostKind;
     id: string;
@@ -30,29 +42,35 @@ export async function tips(
     db,
     sql`
     select * from (
-      (select 'topic' as kind, t.id, t.id as topic_id, t.title as topic_title, t.body_text,
-              t.helpful_count, t.author_id
-         from ${forumTopics} t
-        where t.tip_theme = ${theme} and t.helpful_count > 0 and t.group_id is null and t.deleted_at is null
-        order by t.helpful_count desc, t.id limit ${offset + limit + 1})
+      (select 'topic' as kind, ${forumTopics.id} as id, ${forumTopics.id} as topic_id,
+              ${forumTopics.title} as topic_title, ${forumTopics.bodyText} as body_text,
+              ${forumTopics.helpfulCount} as helpful_count, ${forumTopics.authorId} as author_id
+         from ${forumTopics}
+        where ${forumTopics.tipTheme} = ${theme} and ${forumTopics.helpfulCount} > 0
+          and ${forumTopics.groupId} is null and ${forumTopics.deletedAt} is null
+          and ${afterTopic ?? sql`true`}
+        order by ${forumTopics.helpfulCount} desc, ${forumTopics.id} desc limit ${limit + 1})
       union all
-      (select 'reply', r.id, r.topic_id, t.title, r.body_text, r.helpful_count, r.author_id
-         from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id
-        where r.tip_theme = ${theme} and r.helpful_count > 0 and r.group_id is null
-          and r.deleted_at is null and t.deleted_at is null
-        order by r.helpful_count desc, r.id limit ${offset + limit + 1})
+      (select 'reply', ${forumReplies.id}, ${forumReplies.topicId}, ${forumTopics.title},
+              ${forumReplies.bodyText}, ${forumReplies.helpfulCount}, ${forumReplies.authorId}
+         from ${forumReplies} join ${forumTopics} on ${forumTopics.id} = ${forumReplies.topicId}
+        where ${forumReplies.tipTheme} = ${theme} and ${forumReplies.helpfulCount} > 0
+          and ${forumReplies.groupId} is null and ${forumReplies.deletedAt} is null
+          and ${forumTopics.deletedAt} is null
+          and ${afterReply ?? sql`true`}
+        order by ${forumReplies.helpfulCount} desc, ${forumReplies.id} desc limit ${limit + 1})
     ) tips
-    order by helpful_count desc, id
-    offset ${offset} limit ${limit + 1}`,
+    order by helpful_count desc, id desc
+    limit ${limit + 1}`,
   );
-  const rows = found.slice(0, limit);
+  const page = pageOf(found, limit, (r) => ({ at: Number(r.helpful_count), id: r.id }));
   const authorOf = await authorsFor(
     accounts,
-    rows.map((r) => r.author_id),
+    page.items.map((r) => r.author_id),
   );
   return {
     theme,
-    tips: rows.map((r) => ({
+    tips: page.items.map((r) => ({
       kind: r.kind,
       id: r.id,
       topicId: r.topic_id,
@@ -61,19 +79,6 @@ export async function tips(
       helpfulCount: Number(r.helpful_count),
       author: authorOf(r.author_id),
     })),
-    nextCursor: found.length > limit ? encodeOffset(offset + limit) : null,
+    nextCursor: page.nextCursor,
   };
-}
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string): number {
-  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match)
-    throw problems.badRequest(t('forum.problems.badCursor'), {
-      cursor: t('forum.fields.cursor.invalid'),
-    });
-  return Number(match[1]);
 }

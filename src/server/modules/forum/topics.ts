@@ -27,6 +27,7 @@ import {
 } from './queries';
 import { recordVisit } from './reads';
 import { forumDrafts, forumRevisions, forumTopics } from './tables';
+import { mentionEvent, mentionedToTell } from './telling';
 import { boardRights, visibleTopic } from './visibility';
 import { renderChecked, searchConfigFor, spend } from './writing';
 
@@ -126,8 +127,10 @@ export async function createTopic(
     if (input.tipTheme === undefined) tipTheme = category.tipTheme;
   }
   await spend(deps, 'forumTopicPerUser', actor);
+  const where = { topicId: '', title: input.title, groupId: input.groupId ?? null };
+  const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
   const current = deps.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.jobs.transaction(async (tx, enqueue) => {
     const [created] = await tx
       .insert(forumTopics)
       .values({
@@ -170,6 +173,12 @@ export async function createTopic(
         ),
       );
     await markRead(tx, actor.userId, created.id, current, true);
+    if (mentioned.length > 0) {
+      const about = { topicId: created.id, title: input.title };
+      await deps.notifications.notify(tx, enqueue, [
+        mentionEvent(actor, about, 'topic', created.id, mentioned),
+      ]);
+    }
     return { id: created.id, topicId: created.id };
   });
 }

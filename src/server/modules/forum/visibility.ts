@@ -56,10 +56,10 @@ export async function visiblePost(
   actor: Actor,
   kind: PostKind,
   id: string,
-): Promise<{ facts: PostFacts; topicId: string; writes: boolean }> {
+): Promise<{ facts: PostFacts; topicId: string; title: string; writes: boolean }> {
   if (kind === 'topic') {
     const { topic, writes } = await visibleTopic(deps, actor, id);
-    return { facts: topicFacts(topic), topicId: topic.id, writes };
+    return { facts: topicFacts(topic), topicId: topic.id, title: topic.title, writes };
   }
   const reply = await replyFactsById(deps.db, id);
   if (!reply) throw problems.notFound(t('forum.problems.postNotFound'));
@@ -71,6 +71,7 @@ export async function visiblePost(
       groupId: reply.groupId,
     },
     topicId: topic.id,
+    title: topic.title,
     writes,
   };
 }

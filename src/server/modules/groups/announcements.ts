@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/access';
 import type { GroupsDeps } from './deps';
 import { requireManager } from './standing';
 import { groupAnnouncements } from './tables';
+import { announcementEvent } from './telling';
 
 export async function announce(
   deps: GroupsDeps,
@@ -12,10 +13,13 @@ export async function announce(
   body: AnnouncementBody,
 ): Promise<void> {
   await requireManager(deps, actor, groupId);
-  await deps.db.insert(groupAnnouncements).values({
-    groupId,
-    authorId: actor.userId,
-    body: body.body,
-    createdAt: deps.now(),
+  await deps.jobs.transaction(async (tx, enqueue) => {
+    const [created] = await tx
+      .insert(groupAnnouncements)
+      .values({ groupId, authorId: actor.userId, body: body.body, createdAt: deps.now() })
+      .returning({ id: groupAnnouncements.id });
+    await deps.notifications.notify(tx, enqueue, [
+      await announcementEvent(tx, groupId, actor.userId, created!.id),
+    ]);
   });
 }

@@ -1,7 +1,9 @@
 import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
+import type { JobQueue } from '../../lib/jobs';
 import type { AccountsFace } from '../accounts/face';
+import type { NotificationsFace } from '../notifications/face';
 import type { ProfilesFace } from '../profiles/face';
 
 /** What a group's board needs from the forum, which keeps the topics (wired in after the forum). */
@@ -38,6 +40,9 @@ export type GroupsProfiles = ProfilesFace;
 export interface GroupsDeps {
   db: Db;
   config: Config;
+  /** Changes that tell people run in its transactions, so nobody hears of one that rolled back. */
+  jobs: JobQueue;
+  notifications: NotificationsFace;
   accounts: GroupsAccounts;
   profiles: GroupsProfiles;
   /** The forum's board topics; without it a board is empty and cannot be written on. */

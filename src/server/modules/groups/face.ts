@@ -175,6 +175,24 @@ export async function boardAccess(
   return { see, write };
 }
 
+/**
+ * Of these people, those who may read this group's board as members do (staff roles are
+ * not counted): who may be told of what is written there.
+ */
+export async function boardReaders(
+  db: Db,
+  groupId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  const readers = new Set<string>();
+  for (const userId of new Set(userIds)) {
+    const asMember: Actor = { userId, sessionId: '', siteRole: 'member', trustLevel: 0 };
+    const [row] = await standingsIn(db, asMember, [groupId]);
+    if (row && canSeeGroupInside(asMember, row.standing)) readers.add(userId);
+  }
+  return readers;
+}
+
 /** Groups' names by id, which anyone may see; ids of no group are left out. */
 export async function groupNames(db: Db, groupIds: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(groupIds)];
@@ -255,6 +273,7 @@ export function createGroupsFace(db: Db) {
   return {
     boardAccess: (actor: Actor | null, groupIds: string[]) => boardAccess(db, actor, groupIds),
     groupNames: (groupIds: string[]) => groupNames(db, groupIds),
+    boardReaders: (groupId: string, userIds: string[]) => boardReaders(db, groupId, userIds),
     /** Of these groups, the boards this person may read, with each group's name. */
     visibleBoards: (actor: Actor, groupIds: string[]) => visibleBoards(db, actor, groupIds),
     shareAGroupWith: (viewerId: string, userIds: string[]) =>

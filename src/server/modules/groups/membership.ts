@@ -8,9 +8,11 @@ import type {
   MemberRoleBody,
 } from '../../../contract/groups';
 import type { Admission } from '../../../contract/groups-values';
+import type { Tx } from '../../db';
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
+import type { Enqueue } from '../../lib/jobs';
 import type { GroupsDeps } from './deps';
 import { isGroupInviteToken } from './invite-links';
 import { canEditGroup, canSetRole, fitsCaregiverRule } from './permissions';
@@ -26,6 +28,7 @@ import {
 } from './queries';
 import { requireManager, standingOf } from './standing';
 import { groupMembers } from './tables';
+import { invitationEvent, joinDecisionEvent, joinRequestEvent } from './telling';
 
 /** Join an open group, ask to join, or join by invite; a full group puts people on its waitlist. */
 export async function join(
@@ -34,9 +37,9 @@ export async function join(
   groupId: string,
   body: { message: string; inviteToken?: string | undefined },
 ): Promise<JoinResult> {
-  const { db, accounts, now } = deps;
+  const { accounts, now } = deps;
   const role = await accounts.memberRole(actor.userId);
-  return db.transaction(async (tx) => {
+  return deps.jobs.transaction(async (tx, enqueue) => {
     const group = await loadGroup(tx, groupId, true);
     const existing = await membershipOf(tx, actor.userId, groupId);
     // A second tap (or a retry after a lost answer) gets the first answer again, changing nothing.
@@ -85,13 +88,18 @@ export async function join(
       .values({ groupId, userId: actor.userId, ...values })
       .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: values });
     if (status === 'active') await countMember(tx, groupId, 1);
+    if (status === 'pending') {
+      await deps.notifications.notify(tx, enqueue, [
+        await joinRequestEvent(tx, groupId, actor.userId, values.askedAt),
+      ]);
+    }
     return { status, message: t(`groups.joined.${status}`) };
   });
 }
 
 /** Leave a group, or take back a request or a waitlist place. */
 export async function leave(deps: GroupsDeps, actor: Actor, groupId: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     await loadGroup(tx, groupId, true);
     const [gone] = await tx
       .delete(groupMembers)
@@ -100,9 +108,23 @@ export async function leave(deps: GroupsDeps, actor: Actor, groupId: string): Pr
     if (!gone) throw problems.notFound(t('groups.problems.notMember'));
     if (gone.status === 'active') {
       await countMember(tx, groupId, -1);
-      await fillFromWaitlist(deps, tx, groupId);
+      await tellLetIn(deps, tx, enqueue, groupId, await fillFromWaitlist(deps, tx, groupId));
     }
   });
+}
+
+/** The person the waitlist let in hears they are a member now. */
+async function tellLetIn(
+  deps: GroupsDeps,
+  tx: Tx,
+  enqueue: Enqueue,
+  groupId: string,
+  userId: string | null,
+) {
+  if (!userId) return;
+  await deps.notifications.notify(tx, enqueue, [
+    await joinDecisionEvent(tx, groupId, userId, 'approved', deps.now()),
+  ]);
 }
 
 /** People asking to join, the waitlist, and invitations not answered yet, for those who run the group. */
@@ -152,21 +174,27 @@ export async function approve(
   groupId: string,
   body: DecideBody,
 ): Promise<JoinResult> {
-  return deps.db.transaction(async (tx) => {
+  return deps.jobs.transaction(async (tx, enqueue) => {
     const { group } = await requireManager(deps, actor, groupId, tx);
     const target = await membershipOf(tx, body.userId, groupId);
     if (!target || (target.status !== 'pending' && target.status !== 'waitlist')) {
       throw problems.notFound(t('groups.problems.noRequest'));
     }
+    const tell = async (outcome: 'approved' | 'waitlist') =>
+      deps.notifications.notify(tx, enqueue, [
+        await joinDecisionEvent(tx, groupId, body.userId, outcome, deps.now()),
+      ]);
     if (group.memberCount >= group.sizeCap) {
       if (target.status === 'waitlist') throw problems.conflict(t('groups.problems.full'));
       await tx
         .update(groupMembers)
         .set({ status: 'waitlist', admission: 'approved' })
         .where(memberRow(groupId, body.userId));
+      await tell('waitlist');
       return { status: 'waitlist' as const, message: t('groups.approved.waitlist') };
     }
     await admit(deps, tx, groupId, body.userId, 'approved');
+    await tell('approved');
     return { status: 'active' as const, message: t('groups.approved.active') };
   });
 }
@@ -178,7 +206,7 @@ export async function decline(
   groupId: string,
   body: DecideBody,
 ): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     await requireManager(deps, actor, groupId, tx);
     const target = await membershipOf(tx, body.userId, groupId);
     if (!target || (target.status !== 'pending' && target.status !== 'waitlist')) {
@@ -191,6 +219,9 @@ export async function decline(
         declineMessage: body.message || t('groups.declineDefault'),
       })
       .where(memberRow(groupId, body.userId));
+    await deps.notifications.notify(tx, enqueue, [
+      await joinDecisionEvent(tx, groupId, body.userId, 'declined', deps.now()),
+    ]);
   });
 }
 
@@ -229,7 +260,7 @@ export async function removeMember(
   groupId: string,
   userId: string,
 ): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     const { standing } = await requireManager(deps, actor, groupId, tx);
     const target = await membershipOf(tx, userId, groupId);
     if (!target) throw problems.notFound(t('groups.problems.notMember'));
@@ -239,7 +270,7 @@ export async function removeMember(
     await tx.delete(groupMembers).where(memberRow(groupId, userId));
     if (target.status === 'active') {
       await countMember(tx, groupId, -1);
-      await fillFromWaitlist(deps, tx, groupId);
+      await tellLetIn(deps, tx, enqueue, groupId, await fillFromWaitlist(deps, tx, groupId));
     }
   });
 }
@@ -273,7 +304,7 @@ export async function invite(
       throw problems.invalid({ [field]: t('groups.fields.invite.notCarer') });
     }
   }
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     await loadGroup(tx, groupId, true);
     const existing = await membershipOf(tx, userId, groupId);
     if (existing && existing.status !== 'declined') {
@@ -292,6 +323,9 @@ export async function invite(
       .insert(groupMembers)
       .values({ groupId, userId, ...values })
       .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: values });
+    await deps.notifications.notify(tx, enqueue, [
+      await invitationEvent(tx, groupId, actor.userId, userId, values.askedAt),
+    ]);
   });
 }
 

@@ -153,20 +153,26 @@ export async function admit(
 }
 
 /** Gives the freed place to the longest-waiting person on the waitlist, if there is room. */
-export async function fillFromWaitlist(deps: Pick<GroupsDeps, 'now'>, tx: Tx, groupId: string) {
+/** Returns who was let in, if anyone. */
+export async function fillFromWaitlist(
+  deps: Pick<GroupsDeps, 'now'>,
+  tx: Tx,
+  groupId: string,
+): Promise<string | null> {
   const [group] = await tx
     .select({ sizeCap: groups.sizeCap, memberCount: groups.memberCount })
     .from(groups)
     .where(eq(groups.id, groupId));
-  if (!group || group.memberCount >= group.sizeCap) return;
+  if (!group || group.memberCount >= group.sizeCap) return null;
   const [next] = await tx
     .select({ userId: groupMembers.userId })
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.status, 'waitlist')))
     .orderBy(asc(groupMembers.askedAt), asc(groupMembers.userId))
     .limit(1);
-  if (!next) return;
+  if (!next) return null;
   await admit(deps, tx, groupId, next.userId);
+  return next.userId;
 }
 
 /** People's display names by id, from the accounts module. */

@@ -2,6 +2,8 @@
 import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
+import type { JobQueue } from '../../lib/jobs';
+import { type NotificationsFace, nobodyIsTold } from '../notifications/face';
 import { announce } from './announcements';
 import { board, postOnBoard } from './board';
 import type { BoardTopics, GroupsAccounts, GroupsDeps, GroupsProfiles } from './deps';
@@ -34,6 +36,9 @@ export { INVITE_LINK_DAYS } from './invite-links';
 interface Deps {
   db: Db;
   config: Config;
+  jobs: JobQueue;
+  /** Without it, nobody is told of requests, answers or news (a bench). */
+  notifications?: NotificationsFace | undefined;
   accounts: GroupsAccounts;
   profiles: GroupsProfiles;
   /** The forum's board topics, built before this service; absent, boards are empty. */
@@ -51,8 +56,12 @@ const bind =
 
 export type GroupsService = ReturnType<typeof createGroupsService>;
 
-export function createGroupsService({ now = () => new Date(), ...rest }: Deps) {
-  const deps: GroupsDeps = { ...rest, now };
+export function createGroupsService({
+  now = () => new Date(),
+  notifications = nobodyIsTold,
+  ...rest
+}: Deps) {
+  const deps: GroupsDeps = { ...rest, notifications, now };
   const { db } = deps;
   return {
     places,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { MemberProfile, MyProfile, ProfileUpdate } from '../../../contract/profiles';
+import {
+  MemberProfile,
+  MentionableMembers,
+  MentionableQuery,
+  MyProfile,
+  ProfileUpdate,
+} from '../../../contract/profiles';
 import type { AppContext } from '../../context';
 import { type Api, problemResponses } from '../../lib/api';
 import { requireActor } from '../../lib/auth-hooks';
@@ -7,7 +13,7 @@ import { requireActor } from '../../lib/auth-hooks';
 const tags = ['profiles'];
 
 export function profilesRoutes(api: Api, ctx: AppContext) {
-  const { profiles } = ctx;
+  const { profiles, accounts } = ctx;
 
   api.get(
     '/me/profile',
@@ -34,6 +40,23 @@ export function profilesRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (request) => profiles.updateMyProfile(requireActor(request), request.body),
+  );
+
+  // A static path: Fastify tries it before /members/:id, so it is never read as an id.
+  api.get(
+    '/members/mentionable',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Members whose name, or a word in it, starts with q: for mentions',
+        querystring: MentionableQuery,
+        response: { 200: MentionableMembers, ...problemResponses },
+      },
+    },
+    async (request) => ({
+      members: await accounts.mentionable(requireActor(request), request.query.q),
+    }),
   );
 
   api.get(

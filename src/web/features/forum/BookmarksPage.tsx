@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page';
-import { ForumLinks, LoadProblem } from './parts';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { useBookmarks } from './queries';
 import { TopicList } from './TopicList';
 

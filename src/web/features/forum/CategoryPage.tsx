@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Icon } from '../../ui/Icon';
 import { Page } from '../../ui/Page';
-import { ForumLinks, LoadProblem } from './parts';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { useTopicList } from './queries';
 import { TopicList } from './TopicList';
 

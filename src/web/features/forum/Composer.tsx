@@ -9,8 +9,10 @@ import { ComposerPreview } from './ComposerPreview';
 import { DictationControls, useDictation } from './Dictation';
 import { DraftStatusLine } from './DraftStatusLine';
 import { useDraft } from './drafts';
+import { MentionPicker } from './MentionPicker';
 import { AddPicture } from './Picture';
 import { SentenceStarters } from './SentenceStarters';
+import { useMentionPicker } from './useMentionPicker';
 
 export interface Outgoing {
   title: string;
@@ -130,9 +132,12 @@ export function Composer({
     } else if (before && !/\s$/.test(before)) {
       piece = ` ${words}`;
     }
-    const next = before + piece + after;
+    putBody(before + piece + after, at + piece.length);
+  }
+
+  /** The new words, with the caret at position, in the draft and the box. */
+  function putBody(next: string, position: number) {
     changeField('body', next);
-    const position = at + piece.length;
     caret.current = position;
     // Straight into the box too, so keys pressed before React draws again land after the words.
     const el = textArea.current;
@@ -142,6 +147,18 @@ export function Composer({
       el.setSelectionRange(position, position);
     }
   }
+
+  const mentions = useMentionPicker({
+    idBase: id,
+    // "@ma" becomes the mention and a space; only if the box still holds that "@ma".
+    onPick(start, end, markdown) {
+      const body = textArea.current?.value ?? draft.body;
+      if (body[start] !== '@' || end > body.length) return;
+      const after = body.slice(end);
+      const space = after.startsWith(' ') ? '' : ' ';
+      putBody(`${body.slice(0, start)}${markdown}${space}${after}`, start + markdown.length + 1);
+    },
+  });
 
   async function submit() {
     if (sending.current) return;
@@ -257,11 +274,18 @@ export function Composer({
             onChange={(e) => {
               caret.current = e.target.selectionStart;
               changeField('body', e.target.value);
+              mentions.follow(e.target);
             }}
             onSelect={(e) => {
               caret.current = e.currentTarget.selectionStart;
+              mentions.follow(e.currentTarget);
             }}
-            onBlur={draft.flush}
+            onKeyDown={mentions.onKeyDown}
+            onBlur={() => {
+              mentions.onBlur();
+              draft.flush();
+            }}
+            {...mentions.textBoxProps}
             aria-required="true"
             aria-invalid={bodyError ? true : undefined}
             aria-describedby={describedBy(
@@ -271,6 +295,7 @@ export function Composer({
               bodyError && ids.bodyError,
             )}
           />
+          <MentionPicker picker={mentions} />
           <RoomLeft
             id={ids.bodyRoom}
             value={draft.body}

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
-import { ForumLinks, LoadProblem } from './parts';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { useCategories } from './queries';
 
 /** /forum: the parts of the forum, and the ways to tips, search and bookmarks. */

@@ -9,7 +9,8 @@ import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { Composer } from './Composer';
 import { moveDraft } from './drafts';
-import { ForumLinks, LoadProblem } from './parts';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { forumKeys, useCategories } from './queries';
 
 /** /forum/new: step 1 picks the part of the forum, step 2 is the composer. */

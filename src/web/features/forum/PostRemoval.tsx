@@ -7,7 +7,7 @@ import { removePost } from '../../api/forum';
 import { ApiProblem } from '../../api/transport';
 import { Choice, SendProblem, TextInput } from '../../ui/fields';
 import { lengthOf } from '../../ui/limits';
-import { When } from './parts';
+import { When } from './byline';
 import { forumKeys } from './queries';
 
 /** What staff see of a post a moderator removed: why, by whom, the words, and "Put this post back". */

@@ -8,7 +8,9 @@ import { ApiProblem } from '../../api/transport';
 import { Select, SendProblem } from '../../ui/fields';
 import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
 import { Page } from '../../ui/Page';
-import { ForumLinks, LoadProblemWords, When } from './parts';
+import { When } from './byline';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblemWords } from './LoadProblem';
 import { forumKeys, useCategories } from './queries';
 
 const MARK_START = '\uE000';

@@ -5,7 +5,9 @@ import type { TipTheme } from '../../../contract/forum';
 import { tipThemes } from '../../../contract/values';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
-import { AuthorName, ForumLinks, LoadProblem } from './parts';
+import { AuthorName } from './byline';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { useTips } from './queries';
 
 const isTheme = (value: string | null): value is TipTheme =>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BookmarkedTopic, TopicSummary } from '../../../contract/forum';
-import { AuthorName, When } from './parts';
+import { AuthorName, When } from './byline';
 
 /** Topics as a calm list: title, who started it, last activity, and New or Unread in words. */
 export function TopicList({

@@ -9,9 +9,11 @@ import { useMe } from '../../session';
 import { SendProblem } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { Composer } from './Composer';
+import { ForumLinks } from './ForumLinks';
+import { LoadProblem } from './LoadProblem';
 import { PostView } from './PostView';
-import { ForumLinks, LoadProblem, Toggle } from './parts';
 import { forumKeys, useTopicPage } from './queries';
+import { Toggle } from './Toggle';
 
 /** Where "Write a reply" at the top of a topic leads. */
 const REPLY_ANCHOR = 'write-reply';

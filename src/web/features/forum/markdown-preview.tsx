@@ -8,11 +8,17 @@ import { FORUM_IMAGE_PATH } from '../../../contract/values';
  * server renders and sanitises the real post.
  */
 const inline =
-  /!\[([^\]\n]*)\]\(([^)\s]+)\)|\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*(.+?)\*\*|__(.+?)__|\*([^*\n]+)\*|_([^_\n]+)_/g;
+  /!\[([^\]\n]*)\]\(([^)\s]+)\)|\[((?:\\.|[^\]\\\n])+)\]\(([^)\s]+)\)|\*\*(.+?)\*\*|__(.+?)__|\*([^*\n]+)\*|_([^_\n]+)_/g;
+
+/** A mention's link, `[@Name](/members/<id>)`: to the member's page in this app. */
+const memberHref = /^\/members\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function safeHref(href: string): string | null {
-  return /^(https?:|mailto:)/i.test(href) ? href : null;
+  return /^(https?:|mailto:)/i.test(href) || memberHref.test(href) ? href : null;
 }
+
+/** Link words as a reader sees them: a backslash before a markdown character goes. */
+const unescaped = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 function renderInline(text: string, key: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -36,10 +42,10 @@ function renderInline(text: string, key: string): ReactNode[] {
       out.push(
         safe ? (
           <a key={k} href={safe} rel="nofollow ugc noopener">
-            {linkText}
+            {unescaped(linkText ?? '')}
           </a>
         ) : (
-          <Fragment key={k}>{linkText}</Fragment>
+          <Fragment key={k}>{unescaped(linkText ?? '')}</Fragment>
         ),
       );
     } else if (bold1 !== undefined || bold2 !== undefined) {
@@ -136,7 +142,7 @@ export function MarkdownPreview({ markdown }: { markdown: string }) {
 export function markdownToSpeech(markdown: string): string {
   return markdown
     .replace(/!\[([^\]\n]*)\]\([^)\s]+\)/g, ' $1 ')
-    .replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, '$1')
+    .replace(/\[((?:\\.|[^\]\\\n])+)\]\([^)\s]+\)/g, (_, words: string) => unescaped(words))
     .replace(/^\s*(?:[-*+>]|\d{1,9}[.)])\s+/gm, '')
     .replace(/\*\*|__|[*_]/g, '')
     .replace(/\s+/g, ' ')

@@ -24,16 +24,10 @@ import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { RichText } from '../../ui/RichText';
+import { defaultKm, distanceOptions, useDistanceUnit, useDistanceWords } from './distance';
+import { GroupCard } from './GroupCard';
+import { PlacePicker, type SettlePlace } from './PlacePicker';
 import { groupsKeys } from './queries';
-import {
-  defaultKm,
-  distanceOptions,
-  GroupCard,
-  PlacePicker,
-  type SettlePlace,
-  useDistanceUnit,
-  useDistanceWords,
-} from './shared';
 
 const STORE = 'bt-fits-me';
 

@@ -22,7 +22,7 @@ import {
   timeZones,
   zoneForCountry,
 } from './group-draft';
-import { PlacePicker } from './shared';
+import { PlacePicker } from './PlacePicker';
 
 /** What each step's fields are given: the draft, its errors, and ways to change it. */
 interface StepProps {

@@ -20,7 +20,9 @@ import { RichText } from '../../ui/RichText';
 import { useFormProblem } from '../../ui/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { GroupBoard } from './GroupBoard';
-import { JoinRequests, Manage, Members } from './ManageGroup';
+import { JoinRequests } from './JoinRequests';
+import { Manage } from './ManageGroup';
+import { Members } from './Members';
 import { groupsKeys } from './queries';
 
 export function GroupPage() {

@@ -19,17 +19,10 @@ import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { useMyOrganisations } from './admin-data';
+import { defaultKm, distanceOptions, useDistanceUnit, useDistanceWords } from './distance';
+import { GroupCard } from './GroupCard';
+import { type ChosenPlace, PlacePicker, type SettlePlace } from './PlacePicker';
 import { groupsKeys } from './queries';
-import {
-  type ChosenPlace,
-  defaultKm,
-  distanceOptions,
-  GroupCard,
-  PlacePicker,
-  type SettlePlace,
-  useDistanceUnit,
-  useDistanceWords,
-} from './shared';
 
 interface Filters {
   q: string;

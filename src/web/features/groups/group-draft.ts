@@ -17,7 +17,7 @@ import {
   type Weekday,
 } from '../../../contract/groups-values';
 import i18n from '../../i18n';
-import type { ChosenPlace } from './shared';
+import type { ChosenPlace } from './PlacePicker';
 
 export const formSteps = ['about', 'who', 'when', 'where'] as const;
 export type FormStep = (typeof formSteps)[number];

@@ -8,6 +8,7 @@ import { Notice } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { NotificationsLink } from '../notifications/NewNotifications';
 import { homeKeys } from './queries';
 
 /** The browser's time zone, so meetings are told in the person's own time. */
@@ -34,6 +35,7 @@ export function MyHome({ user }: { user: SessionUser }) {
   return (
     <Page title={t('home.hello', { name: user.displayName })}>
       <Instructions lines={[t('home.mine.intro')]} />
+      <NotificationsLink />
       {home.isPending && <p role="status">{t('app.loading')}</p>}
       {home.isError && <Notice kind="problem">{home.error.message}</Notice>}
       {home.data && <HomeBlocks home={home.data} />}

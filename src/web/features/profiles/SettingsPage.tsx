@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Preferences } from '../../../contract/preferences';
 import { usePreferences } from '../../preferences';
 import { Choice, Notice, Tick } from '../../ui/fields';
+import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { ReadAloud } from '../../ui/ReadAloud';
@@ -63,6 +65,14 @@ export function SettingsPage() {
         <p>{t('settings.sample')}</p>
         <ReadAloud text={t('settings.sample')} />
       </div>
+      {signedIn && (
+        <div className="actions">
+          <Link to="/settings/notifications" className="button">
+            <Icon name="settings" />
+            <span>{t('notifications.settings.link')}</span>
+          </Link>
+        </div>
+      )}
     </Page>
   );
 }
