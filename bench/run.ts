@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   startup: () => import('./startup'),
   groups: () => import('./groups'),
   forum: () => import('./forum'),
+  notifications: () => import('./notifications'),
 };
 
 const resultsDir = join(import.meta.dirname, 'results');

@@ -144,10 +144,28 @@ export const Post = z.object({
   canRestore: z.boolean(),
   /** Set only for staff, while a moderator's removal holds. */
   removal: Removal.nullable(),
+  /** Waiting for a moderator: only its author and moderators see it for now. */
+  held: z.boolean(),
 });
 export type Post = z.infer<typeof Post>;
 
-export const TopicPageQuery = z.object({ cursor: Cursor.optional() });
+export const TopicPageQuery = z
+  .object({
+    /** The replies after this place: a page's nextCursor. */
+    cursor: Cursor.optional(),
+    /** The replies before this place: a page's previousCursor. */
+    before: Cursor.optional(),
+    /**
+     * The page that holds this reply, as "Show more replies" would reach it (a link to
+     * `#post-<id>`); the first page when the person may not see that reply here.
+     */
+    reply: z.uuid({ error: 'forum.fields.reply.invalid' }).optional(),
+  })
+  .refine((q) => [q.cursor, q.before, q.reply].filter((v) => v !== undefined).length <= 1, {
+    error: 'forum.fields.cursor.oneOnly',
+    path: ['cursor'],
+  });
+export type TopicPageQuery = z.infer<typeof TopicPageQuery>;
 
 export const TopicPage = z.object({
   topic: z.object({
@@ -163,7 +181,13 @@ export const TopicPage = z.object({
     post: Post,
   }),
   replies: z.array(Post),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page'),
+  previousCursor: z
+    .string()
+    .nullable()
+    .describe('Pass as ?before= for the page before; null on the first page'),
+  /** Which page of replies this is, 1 for the first, as the buttons count them. */
+  page: z.number().int().min(1),
 });
 export type TopicPage = z.infer<typeof TopicPage>;
 
@@ -201,7 +225,24 @@ export type EditTopicBody = z.infer<typeof EditTopicBody>;
 export const EditReplyBody = z.object({ body: Body }).strict();
 export type EditReplyBody = z.infer<typeof EditReplyBody>;
 
-export const Created = z.object({ id: z.uuid(), topicId: z.uuid() });
+/**
+ * What the writer hears back about their words. `support`: they may be going through
+ * something very hard, so the app shows supportive words and crisis lines (never a block).
+ * `personalDetails`: the words hold a phone number, an email or a street address.
+ */
+export const WritingCare = z.object({
+  support: z.boolean(),
+  personalDetails: z.array(z.enum(['phone', 'email', 'address'])),
+});
+export type WritingCare = z.infer<typeof WritingCare>;
+
+export const Created = z.object({
+  id: z.uuid(),
+  topicId: z.uuid(),
+  /** Waiting for a moderator: only the writer and moderators see it for now. */
+  held: z.boolean(),
+  care: WritingCare,
+});
 export type Created = z.infer<typeof Created>;
 
 export const Revision = z.object({
@@ -284,6 +325,8 @@ export const Draft = z.object({
   title: z.string(),
   body: z.string(),
   updatedAt: z.string(),
+  /** Screened as it is saved (every ~2 s while writing): see WritingCare. */
+  care: WritingCare.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 export const DraftResponse = z.object({ draft: Draft.nullable() });

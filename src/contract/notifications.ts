@@ -16,6 +16,11 @@ export const notificationKinds = [
   'group_invitation',
   'announcement',
   'post_removed',
+  'case_urgent',
+  'case_new',
+  'moderation_outcome',
+  'report_outcome',
+  'concern',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -43,6 +48,13 @@ export const kindRules: Record<NotificationKind, KindRule> = {
   group_invitation: { email: true, urgent: false },
   announcement: { email: false, urgent: false },
   post_removed: { email: false, urgent: false },
+  // A moderator hears of a crisis case at once, whatever the hour: it must never wait unseen.
+  case_urgent: { email: true, urgent: true },
+  case_new: { email: false, urgent: false },
+  moderation_outcome: { email: true, urgent: false },
+  report_outcome: { email: false, urgent: false },
+  /** Kind words and where help is, because someone here is worried: never held, never named. */
+  concern: { email: true, urgent: true },
 };
 
 /** One notification, in words, with where it leads. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModerationHoursSetting, ReportWeights } from './moderation';
 import { TrustLevel } from './trust';
 
 /**
@@ -12,6 +13,25 @@ export const settingSchemas = {
   'trust.postLinks': TrustLevel.default('basic'),
   /** Days after signing up before a new member becomes "basic". */
   'trust.daysToBasic': z.number().int().min(0).max(365).default(2),
+  /** How much one report counts, by the reporter's trust level. */
+  'moderation.reportWeights': ReportWeights.default({
+    new: 0.5,
+    basic: 1,
+    member: 1,
+    regular: 1.5,
+    leader: 2,
+  }),
+  /** Reports that weigh this much together hold a post until a moderator decides. */
+  'moderation.hideAtReportWeight': z.number().min(0.5).max(100).default(3),
+  /** When moderators usually look (days 0 = Sunday to 6), told honestly to members. */
+  'moderation.hours': ModerationHoursSetting.default({
+    days: [0, 1, 2, 3, 4, 5, 6],
+    from: '08:00',
+    until: '22:00',
+    timeZone: 'Europe/London',
+  }),
+  /** How long a member usually waits for a moderator within those hours. */
+  'moderation.typicalWaitHours': z.number().min(0.25).max(168).default(2),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

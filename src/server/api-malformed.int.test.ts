@@ -71,6 +71,14 @@ const validLine = {
   sortOrder: 5,
 };
 
+const validPhrase = {
+  language: 'en',
+  text: 'want to give up',
+  tier: 'medium',
+  match: 'phrase',
+  note: 'A note for the next admin.',
+};
+
 const validCategory = {
   slug: 'a-new-category',
   name: 'A new category',
@@ -183,6 +191,17 @@ const routes: RouteSpec[] = [
   { method: 'POST', url: '/api/admin/crisis-lines', access: 'admin', sample: validLine },
   { method: 'PUT', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: validLine },
   { method: 'DELETE', url: '/api/admin/crisis-lines/:id', access: 'admin', sample: {} },
+  // Screening lists
+  { method: 'GET', url: '/api/admin/safety/phrases', access: 'admin', query: ['language'] },
+  { method: 'POST', url: '/api/admin/safety/phrases', access: 'admin', sample: validPhrase },
+  { method: 'PUT', url: '/api/admin/safety/phrases/:id', access: 'admin', sample: validPhrase },
+  { method: 'DELETE', url: '/api/admin/safety/phrases/:id', access: 'admin', sample: {} },
+  {
+    method: 'POST',
+    url: '/api/admin/safety/try',
+    access: 'admin',
+    sample: { language: 'en', text: 'Some words to check.' },
+  },
   // Job queue
   { method: 'GET', url: '/api/admin/jobs/failed', access: 'admin' },
   // Site settings
@@ -364,6 +383,44 @@ const routes: RouteSpec[] = [
     access: 'member',
     sample: { endpoint: 'https://fcm.googleapis.com/fcm/send/abc123' },
   },
+  // Moderation (staff and facilitators; the use cases decide who sees which case)
+  { method: 'GET', url: '/api/moderation/queue', access: 'member', query: ['cursor'] },
+  { method: 'GET', url: '/api/moderation/cases/:id', access: 'member' },
+  { method: 'POST', url: '/api/moderation/cases/:id/claim', access: 'member', sample: {} },
+  { method: 'POST', url: '/api/moderation/cases/:id/release', access: 'member', sample: {} },
+  {
+    method: 'POST',
+    url: '/api/moderation/cases/:id/actions',
+    access: 'member',
+    sample: { action: 'mute', reason: 'other', note: 'Some words.', days: 7 },
+  },
+  { method: 'GET', url: '/api/moderation/actions/:id', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/moderation/actions/:id/appeal',
+    access: 'member',
+    sample: { words: 'Please look again.' },
+  },
+  { method: 'GET', url: '/api/moderation/hours', access: 'public' },
+  { method: 'GET', url: '/api/reports/reasons', access: 'member' },
+  {
+    method: 'POST',
+    url: '/api/reports',
+    access: 'member',
+    sample: { subject: { kind: 'topic', id: randomUUID() }, reason: 'unkind' },
+  },
+  {
+    method: 'POST',
+    url: '/api/concerns',
+    access: 'member',
+    sample: { subject: { kind: 'topic', id: randomUUID() } },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/audit',
+    access: 'admin',
+    query: ['cursor', 'actorId', 'subjectId'],
+  },
   { method: 'GET', url: '/api/dev/outbox', access: 'dev' },
   { method: 'GET', url: '/api/dev/demo-accounts', access: 'dev' },
   { method: 'POST', url: '/api/dev/sign-in-as', access: 'dev', sample: { userId: randomUUID() } },
@@ -512,7 +569,7 @@ function forumRoutes(): RouteSpec[] {
       method: 'GET',
       url: '/api/forum/topics/:id',
       access: 'member',
-      query: ['cursor'],
+      query: ['cursor', 'before', 'reply'],
       params: topic,
     },
     {

@@ -31,8 +31,10 @@ import { forumRoutes } from './modules/forum/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { helpRoutes } from './modules/help/routes';
 import { homeRoutes } from './modules/home/routes';
+import { moderationRoutes } from './modules/moderation/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
 import { profilesRoutes } from './modules/profiles/routes';
+import { safetyRoutes } from './modules/safety/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { systemRoutes } from './modules/system/routes';
 import { demoMemberIds, seedDemoIfEmpty } from './seed/demo';
@@ -115,6 +117,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await jobs.start();
 
   await ctx.help.ensureSeeded();
+  await ctx.safety.ensureSeeded();
   await ctx.forum.ensureSeeded();
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite')) {
     if (await seedDemoIfEmpty(database.db, app.log)) {
@@ -205,6 +208,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       homeRoutes(typed, ctx);
       settingsRoutes(typed, ctx);
       notificationsRoutes(typed, ctx);
+      moderationRoutes(typed, ctx);
+      safetyRoutes(typed, ctx);
       jobsRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },

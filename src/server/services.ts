@@ -14,8 +14,11 @@ import { createGroupsFace } from './modules/groups/face';
 import { createGroupsService } from './modules/groups/service';
 import { createHelpService } from './modules/help/service';
 import { createHomeService } from './modules/home/service';
+import { createModerationFace, restrictionChecks } from './modules/moderation/face';
+import { createModerationService } from './modules/moderation/service';
 import { createNotificationsService } from './modules/notifications/service';
 import { createProfilesService } from './modules/profiles/service';
+import { createSafetyService } from './modules/safety/service';
 import { createSettingsService } from './modules/settings/service';
 
 /** What the services run on. New shared dependencies (the job queue, …) are added here. */
@@ -40,9 +43,17 @@ export function createServices(deps: ServiceDeps) {
   const storage = deps.storage ?? localDiskStorage(join(config.dataDir, 'uploads'));
 
   const { jobs } = deps;
-  const accounts = createAccountsService({ ...base, jobs });
+  // Who may not sign in or post now (moderation's mutes, suspensions and bans) needs only the
+  // database, so accounts and the forum ask it before the moderation service is built.
+  const barred = restrictionChecks(db, now);
+  const accounts = createAccountsService({ ...base, jobs, signInBar: barred.signInBar });
   // Every other module tells people things through this one's face.
   const notifications = createNotificationsService({ ...base, jobs, people: accounts });
+  // What people write is screened through this one's face (the forum, later chat and check-ins).
+  const safety = createSafetyService({ ...base, accounts });
+  const settings = createSettingsService({ ...base, accounts });
+  // Cases are opened through moderation's face, inside other modules' transactions.
+  const moderationFace = createModerationFace({ db, notifications, now });
   // In dependency order, nothing reached lazily: the groups face needs only the database,
   // so profiles and the forum are built on it before the groups service, which uses the forum.
   const groupsFace = createGroupsFace(db);
@@ -57,6 +68,9 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     accounts,
     storage,
+    postingBar: barred.postingBar,
+    screening: safety,
+    cases: moderationFace,
     groupBoards: {
       boardAccess: groupsFace.boardAccess,
       groupNames: groupsFace.groupNames,
@@ -72,6 +86,15 @@ export function createServices(deps: ServiceDeps) {
     boardTopics: forum,
   });
 
+  const moderation = createModerationService({
+    ...base,
+    jobs,
+    notifications,
+    settings,
+    face: moderationFace,
+    heldPosts: forum,
+  });
+
   return {
     accounts,
     profiles,
@@ -79,7 +102,9 @@ export function createServices(deps: ServiceDeps) {
     forum,
     notifications,
     help: createHelpService(base),
-    settings: createSettingsService({ ...base, accounts }),
+    moderation,
+    safety,
+    settings,
     home: createHomeService({ ...base, accounts }),
   };
 }

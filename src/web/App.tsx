@@ -46,6 +46,10 @@ const NotificationSettingsPage = named(
   () => import('./features/notifications/NotificationSettingsPage'),
   'NotificationSettingsPage',
 );
+const PhrasesPage = named(() => import('./features/safety/PhrasesPage'), 'PhrasesPage');
+const QueuePage = named(() => import('./features/moderation/QueuePage'), 'QueuePage');
+const CasePage = named(() => import('./features/moderation/CasePage'), 'CasePage');
+const AuditPage = named(() => import('./features/moderation/AuditPage'), 'AuditPage');
 const UnsubscribePage = named(
   () => import('./features/notifications/UnsubscribePage'),
   'UnsubscribePage',
@@ -82,6 +86,10 @@ export function App() {
           <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+          <Route path="/admin/safety/phrases" element={<PhrasesPage />} />
+          <Route path="/moderation" element={<QueuePage />} />
+          <Route path="/moderation/cases/:id" element={<CasePage />} />
+          <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/help" element={<HelpPage />} />
           <Route path="/code-of-conduct" element={<ConductPage />} />
           <Route path="/dev/outbox" element={<OutboxPage />} />

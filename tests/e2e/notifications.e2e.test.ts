@@ -324,3 +324,74 @@ it('a reply is heard, counted on Home in words, and leads to itself; choices mad
   await expect.poll(() => pageA.locator('input[name="reply-email"]').count()).toBe(1);
   expect(await pageA.locator('input[name="reply-email"]').isChecked()).toBe(false);
 });
+
+it('a notification about the 60th reply leads to it on the second page, with the earlier replies a button away', async () => {
+  const word = randomBytes(3).toString('hex').replace(/\d/g, 'q');
+  const title = `Long talk about stairs ${word}`;
+  const pageA = await newPage();
+  await signUpAndSignIn(pageA, baseUrl, 'Ada Stairs', { prefix: 'deeplink' });
+  const pageB = await newPage();
+  await signUpAndSignIn(pageB, baseUrl, 'Ben Rail', { prefix: 'deeplink' });
+  track(pageA);
+
+  // A's topic holds 59 replies of her own (nobody is told of those), then B writes the 60th.
+  const { categories } = await callApi<{ categories: { id: string; slug: string }[] }>(
+    pageA,
+    baseUrl,
+    'GET',
+    '/forum/categories',
+  );
+  const daily = categories.find((c) => c.slug === 'daily-life')!;
+  const { id: topicId } = await callApi<{ id: string }>(pageA, baseUrl, 'POST', '/forum/topics', {
+    categoryId: daily.id,
+    title,
+    body: 'Our stairs have no rail. What helps you?',
+    idempotencyKey: randomUUID(),
+  });
+  const own: string[] = [];
+  for (let n = 1; n < 60; n++) {
+    const note = await callApi<{ id: string }>(
+      pageA,
+      baseUrl,
+      'POST',
+      `/forum/topics/${topicId}/replies`,
+      { body: `Note number ${n} about the stairs.`, idempotencyKey: randomUUID() },
+    );
+    own.push(note.id);
+  }
+  const reply = await callApi<{ id: string }>(
+    pageB,
+    baseUrl,
+    'POST',
+    `/forum/topics/${topicId}/replies`,
+    { body: 'We had a second rail put in. It helps a lot.', idempotencyKey: randomUUID() },
+  );
+
+  await pageA.goto(`${baseUrl}/notifications`);
+  const replyWords = `Ben Rail replied to your topic “${title}”.`;
+  const link = pageA.locator('.notification-link', { hasText: replyWords });
+  await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+  await link.click();
+  await pageA.waitForURL(`${baseUrl}/forum/t/${topicId}#post-${reply.id}`);
+
+  // The page that holds it came in place of the first one, and the reply has focus, on screen.
+  await expect
+    .poll(() => pageA.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+    .toBe(`post-${reply.id}`);
+  const inView = await pageA.locator(`#post-${reply.id}`).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+  });
+  expect(inView, 'the reply is on the screen').toBe(true);
+  expect(await pageA.locator('.replies > li').count()).toBe(10);
+  expect(await pageA.locator('.replies').getAttribute('start')).toBe('51');
+  await visited(pageA);
+
+  // The earlier replies are one button away; focus goes to the first of them.
+  const earlier = pageA.getByRole('button', { name: 'Show earlier replies (page 1)' });
+  await earlier.click();
+  await expect.poll(() => pageA.locator('.replies > li').count()).toBe(60);
+  expect(await earlier.count()).toBe(0);
+  await expect.poll(() => pageA.evaluate(() => document.activeElement?.id)).toBe(`post-${own[0]}`);
+  await visited(pageA);
+});

@@ -2,7 +2,9 @@
 // so features can grow without stepping on each other.
 import forum from './forum.json';
 import groups from './groups.json';
+import moderation from './moderation.json';
 import notifications from './notifications.json';
+import safety from './safety.json';
 import translation from './translation.json';
 
-export const en = { ...translation, forum, groups, notifications };
+export const en = { ...translation, forum, groups, moderation, notifications, safety };

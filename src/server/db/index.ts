@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -146,6 +146,55 @@ async function connectWithRetry(options: DatabaseOptions): Promise<pg.Client> {
   }
 }
 
+/**
+ * drizzle-orm 0.45's node-postgres transaction sends BEGIN before its try block, so a BEGIN
+ * that fails (PostgreSQL gone, a stalled network) never gives its pooled connection back:
+ * the pool shrinks by one each time, and closing it waits for ever. This is the same method
+ * with BEGIN inside the try, so the connection is always released (and, when it broke, is
+ * released as broken, so the pool drops it instead of handing it out again).
+ */
+function releaseOnFailedBegin() {
+  type Session = {
+    client: pg.Pool | pg.PoolClient;
+    dialect: unknown;
+    schema: unknown;
+    options: unknown;
+  };
+  const proto = NodePgSession.prototype as unknown as {
+    transaction(work: (tx: unknown) => Promise<unknown>, config?: unknown): Promise<unknown>;
+  };
+  proto.transaction = async function (this: Session, work, config) {
+    if (config !== undefined) throw new Error('transaction options are not used here');
+    const isPool = this.client instanceof pg.Pool;
+    const client = isPool
+      ? await (this.client as pg.Pool).connect()
+      : (this.client as pg.PoolClient);
+    const Session = NodePgSession as unknown as new (...args: unknown[]) => unknown;
+    const Tx = NodePgTransaction as unknown as new (
+      ...args: unknown[]
+    ) => {
+      execute(query: SQL): Promise<unknown>;
+    };
+    const session = isPool ? new Session(client, this.dialect, this.schema, this.options) : this;
+    const tx = new Tx(this.dialect, session, this.schema);
+    let broken: Error | undefined;
+    try {
+      await tx.execute(sql`begin`);
+      const result = await work(tx);
+      await tx.execute(sql`commit`);
+      return result;
+    } catch (error) {
+      await tx.execute(sql`rollback`).catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      if (isPool) (client as pg.PoolClient).release(broken);
+    }
+  };
+}
+releaseOnFailedBegin();
+
 /** Opens PostgreSQL when a URL is given, else embedded PGlite in DATA_DIR, and migrates it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -166,6 +215,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    // Nor may one on a client that is checked out between two queries (a transaction waiting
+    // on its caller) when PostgreSQL goes away: its holder sees the next query fail instead.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const expected = journalMillis();
     const migrator = await connectWithRetry(options);

@@ -5,6 +5,8 @@ export * from '../modules/accounts/tables';
 export * from '../modules/forum/tables';
 export * from '../modules/groups/tables';
 export * from '../modules/help/tables';
+export * from '../modules/moderation/tables';
 export * from '../modules/notifications/tables';
 export * from '../modules/profiles/tables';
+export * from '../modules/safety/tables';
 export * from '../modules/settings/tables';

@@ -40,6 +40,10 @@ export const limitRules = {
   mentionSearchPerUser: { points: 600, duration: 60 * 60 },
   /** Site settings an admin changes, per admin: a slip of a script, not a person, hits it. */
   settingsWritePerUser: { points: 60, duration: 60 * 60 },
+  /** Changes to the screening lists, per admin: a morning's careful edits fit easily. */
+  safetyPhraseWritePerUser: { points: 120, duration: 60 * 60 },
+  /** Words an admin tries against a list, per admin: one per tap of "Check these words". */
+  safetyTryPerUser: { points: 600, duration: 60 * 60 },
   /** A person's notification choices, push devices and read marks: each tap is one. */
   notificationWritePerUser: { points: 600, duration: 60 * 60 },
   /** Unsubscribe links we never made, per address they come from (real ones are never limited). */
@@ -49,6 +53,10 @@ export const limitRules = {
    * but nobody is told (a mention flood). Per post the cap also grows with trust level.
    */
   mentionsPerUser: { points: 30, duration: 60 * 60 },
+  /** "I am worried about this person", per worried member. */
+  concernsPerUser: { points: 10, duration: 60 * 60 },
+  /** Reports one member makes in an hour: far past anyone's need, short of a report flood. */
+  reportsPerUser: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

@@ -73,8 +73,11 @@ export const getCategoryTopics = (slug: string, cursor: string | null) =>
 
 export const createTopic = (body: NewTopicBody) => call(r.newTopic, { body });
 
-export const getTopicPage = (id: string, cursor: string | null) =>
-  call(r.topic, { params: { id }, query: { cursor: cursor ?? undefined } });
+/** Where in a topic's replies a page starts: after a cursor, before one, or at a reply's page. */
+export type TopicPlace = z.input<typeof TopicPageQuery>;
+
+export const getTopicPage = (id: string, place: TopicPlace = {}) =>
+  call(r.topic, { params: { id }, query: place });
 
 export const editTopic = (id: string, body: EditTopicBody) =>
   call(r.editTopic, { params: { id }, body });

@@ -6,9 +6,11 @@ import { forumRoutes } from './forum';
 import { groupsRoutes } from './groups';
 import { helpRoutes } from './help';
 import { homeRoutes } from './home';
+import { moderationRoutes, safetyActionRoutes } from './moderation';
 import { notificationsRoutes } from './notifications';
 import { profilesRoutes } from './profiles';
 import type { Route } from './route';
+import { safetyRoutes } from './safety';
 
 // The types come from the contract, so a renamed field fails the type check; the paths are
 // written twice (here and in the server's routes.ts), so this test fails a renamed route.
@@ -19,8 +21,11 @@ const tables: Record<string, Record<string, Route<string, unknown, unknown, unkn
   groups: groupsRoutes,
   help: helpRoutes,
   home: homeRoutes,
+  moderation: moderationRoutes,
+  safetyActions: safetyActionRoutes,
   notifications: notificationsRoutes,
   profiles: profilesRoutes,
+  safety: safetyRoutes,
 };
 
 let t: TestApp;

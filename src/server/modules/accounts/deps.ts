@@ -14,6 +14,11 @@ export interface AccountsDeps {
   jobs: JobQueue;
   /** The clock, so tests can move time on. */
   now: () => Date;
+  /**
+   * Why this person may not sign in now (a suspension or a ban, in words), or null. The
+   * moderation module answers; without it everyone may sign in.
+   */
+  signInBar?: ((userId: string) => Promise<string | null>) | undefined;
 }
 
 /** Tokens are stored only as keyed hashes. */

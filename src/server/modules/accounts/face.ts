@@ -1,7 +1,7 @@
 // What other modules may ask of accounts: small, and batched where it answers for many people.
-import { eq, inArray } from 'drizzle-orm';
-import type { MemberRole } from '../../../contract/accounts';
-import type { Db } from '../../db';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { MemberRole, SiteRole } from '../../../contract/accounts';
+import type { Db, Tx } from '../../db';
 import { problems } from '../../lib/errors';
 import { giveConsent, withdrawConsent } from './consents';
 import type { AccountsDeps } from './deps';
@@ -10,7 +10,7 @@ import { roleShownBesidePosts } from './permissions';
 import { shownName } from './present';
 import { currentConsent, findUserByEmail } from './queries';
 import { sessionUser } from './sessions';
-import { type ConsentKind, users } from './tables';
+import { type ConsentKind, emailTokens, sessions, users } from './tables';
 
 export type Author = { displayName: string; role: MemberRole | null };
 
@@ -88,6 +88,48 @@ export async function mailRecipients(
 }
 
 export { shownName } from './present';
+
+/** Everyone who moderates the site (moderators and admins): who hears of a new case. */
+export async function moderatorIds(db: Db | Tx): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.siteRole, ['moderator', 'admin']));
+  return rows.map((r) => r.id);
+}
+
+/** What a moderator sees of people in a case: name, trust level, site role, when they joined. */
+export async function peopleForModeration(
+  db: Db,
+  ids: string[],
+): Promise<
+  Map<string, { displayName: string; trustLevel: number; siteRole: SiteRole; joinedAt: Date }>
+> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      trustLevel: users.trustLevel,
+      siteRole: users.siteRole,
+      joinedAt: users.createdAt,
+    })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, { ...r, displayName: shownName(r.displayName) }]));
+}
+
+/**
+ * Ends every session of a person and voids their unused sign-in links, inside the caller's
+ * transaction (a suspension): nothing they had open still works.
+ */
+export async function endSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx
+    .delete(emailTokens)
+    .where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
+}
 
 type Bound<F> = F extends (deps: AccountsDeps, ...args: infer A) => infer R
   ? (...args: A) => R

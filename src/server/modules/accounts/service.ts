@@ -41,6 +41,7 @@ export function createAccountsService(options: {
   limits: RateLimits;
   jobs: JobQueue;
   now?: (() => Date) | undefined;
+  signInBar?: AccountsDeps['signInBar'];
 }) {
   const deps: AccountsDeps = { ...options, now: options.now ?? (() => new Date()) };
   // Its mail is sent by a job: the one that asked for it never waits on SMTP.

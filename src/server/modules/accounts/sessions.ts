@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { SessionUser } from '../../../contract/accounts';
 import type { Actor } from '../../lib/access';
-import { problems } from '../../lib/errors';
+import { Problem, problems } from '../../lib/errors';
 import { newToken } from '../../lib/tokens';
 import { type AccountsDeps, tokenHash } from './deps';
 import { toSessionUser } from './present';
@@ -38,6 +38,9 @@ export async function createSession(
   { byEmailLink = false } = {},
 ): Promise<NewSession> {
   const { db, config, now } = deps;
+  // A suspended or banned person is told why, plainly, and gets no session.
+  const barred = await deps.signInBar?.(userId);
+  if (barred) throw new Problem(403, 'sign-in-barred', barred);
   const token = newToken();
   const signedInAt = now();
   const expiresAt = new Date(signedInAt.getTime() + SESSION_IDLE_TTL_MS);

@@ -1,5 +1,5 @@
 // Bookmarks: topics a person keeps to come back to.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { BookmarkedTopic } from '../../../contract/forum';
 import type { Actor } from '../../lib/access';
 import { t } from '../../lib/i18n';
@@ -41,7 +41,13 @@ export async function bookmarks(deps: ForumDeps, actor: Actor): Promise<Bookmark
     .select(topicListColumns)
     .from(forumBookmarks)
     .innerJoin(forumTopics, eq(forumTopics.id, forumBookmarks.topicId))
-    .where(and(eq(forumBookmarks.userId, actor.userId), isNull(forumTopics.deletedAt)))
+    .where(
+      and(
+        eq(forumBookmarks.userId, actor.userId),
+        isNull(forumTopics.deletedAt),
+        or(isNull(forumTopics.heldAt), eq(forumTopics.authorId, actor.userId)),
+      ),
+    )
     .orderBy(desc(forumBookmarks.createdAt))
     .limit(BOOKMARKS_SHOWN);
   // One question for all the boards, not one per bookmark.

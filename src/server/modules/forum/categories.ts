@@ -87,7 +87,8 @@ export async function categories({ db }: ForumDeps, actor: Actor): Promise<Categ
         select count(*)::int as n from (
           select 1 from ${forumTopics}
           where ${forumTopics.categoryId} = ${category.id} and ${forumTopics.groupId} is null
-            and ${forumTopics.deletedAt} is null and ${forumTopics.lastActivityAt} > ${from}
+            and ${forumTopics.deletedAt} is null and ${forumTopics.heldAt} is null
+            and ${forumTopics.lastActivityAt} > ${from}
           limit 99) recent`,
       );
       return Number(n?.n ?? 0);

@@ -4,6 +4,7 @@ import type { Draft, DraftBody } from '../../../contract/forum';
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
+import { screenWriting } from './care';
 import type { ForumDeps } from './deps';
 import { forumDrafts } from './tables';
 import { spend } from './writing';
@@ -14,11 +15,18 @@ export const MAX_DRAFTS_PER_PERSON = 50;
 const mine = (actor: Actor, key: string) =>
   and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, key));
 
-export async function draft({ db }: ForumDeps, actor: Actor, key: string): Promise<Draft | null> {
-  const [row] = await db.select().from(forumDrafts).where(mine(actor, key)).limit(1);
-  return row
-    ? { key: row.key, title: row.title, body: row.body, updatedAt: row.updatedAt.toISOString() }
-    : null;
+export async function draft(deps: ForumDeps, actor: Actor, key: string): Promise<Draft | null> {
+  const [row] = await deps.db.select().from(forumDrafts).where(mine(actor, key)).limit(1);
+  if (!row) return null;
+  // A worrying draft opened again brings its support panel back at once, not at the next save.
+  const { care } = await screenWriting(deps, `${row.title}\n${row.body}`);
+  return {
+    key: row.key,
+    title: row.title,
+    body: row.body,
+    updatedAt: row.updatedAt.toISOString(),
+    care,
+  };
 }
 
 /** Keeps my words for later; a new place past MAX_DRAFTS_PER_PERSON is refused, an old one always saves. */
@@ -51,7 +59,9 @@ export async function saveDraft(
       .values({ userId: actor.userId, key, ...set })
       .onConflictDoUpdate({ target: [forumDrafts.userId, forumDrafts.key], set });
   }
-  return { key, title: input.title, body: input.body, updatedAt: updatedAt.toISOString() };
+  // Screened as it is written: worrying words bring a gentle panel to the composer at once.
+  const { care } = await screenWriting(deps, `${input.title}\n${input.body}`);
+  return { key, title: input.title, body: input.body, updatedAt: updatedAt.toISOString(), care };
 }
 
 export async function deleteDraft({ db }: ForumDeps, actor: Actor, key: string): Promise<void> {

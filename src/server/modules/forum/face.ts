@@ -44,6 +44,7 @@ export async function topicsWithNewReplies(
         eq(forumReplies.topicId, forumTopics.id),
         sql`${forumReplies.createdAt} > ${forumTopicReads.lastReadAt}`,
         isNull(forumReplies.deletedAt),
+        isNull(forumReplies.heldAt),
         or(isNull(forumReplies.authorId), sql`${forumReplies.authorId} <> ${userId}`),
       ),
     )
@@ -51,6 +52,7 @@ export async function topicsWithNewReplies(
       and(
         eq(forumTopicReads.userId, userId),
         isNull(forumTopics.deletedAt),
+        or(isNull(forumTopics.heldAt), eq(forumTopics.authorId, userId)),
         or(eq(forumTopics.authorId, userId), mine),
       ),
     )
@@ -82,3 +84,14 @@ export async function categoriesBySlug(
     .where(inArray(forumCategories.slug, slugs));
   return new Map(rows.map((row) => [row.slug, row]));
 }
+
+// For the moderation module: posts' words and threads for a case, and taking posts from view.
+export {
+  holdForReports,
+  isHeld,
+  type ModeratedPost,
+  postsForModeration,
+  putBackPost,
+  takeDownPost,
+  threadAround,
+} from './moderating';

@@ -7,6 +7,8 @@ export interface PostFacts {
   deleted: boolean;
   /** Set when the post sits on a group's board. */
   groupId: string | null;
+  /** Held for a moderator: only its author and moderators see it until one decides. */
+  held?: boolean | undefined;
 }
 
 /** Everyone signed in may start topics; trust-level checks come with moderation. */
@@ -22,7 +24,7 @@ export function canSeeTopic(
 ): boolean {
   if (!actor) return false;
   if (topic.groupId !== null && !seesGroupBoard) return false;
-  return true;
+  return !topic.held || topic.authorId === actor.userId || isModerator(actor);
 }
 
 /**

@@ -29,11 +29,14 @@ export const reactionZero = (): Reactions => ({
 
 /** The facts permissions need about a topic. */
 export const topicFacts = (
-  topic: Pick<typeof forumTopics.$inferSelect, 'authorId' | 'deletedAt' | 'groupId'>,
+  topic: Pick<typeof forumTopics.$inferSelect, 'authorId' | 'deletedAt' | 'groupId'> & {
+    heldAt?: Date | null;
+  },
 ): PostFacts => ({
   authorId: topic.authorId,
   deleted: topic.deletedAt !== null,
   groupId: topic.groupId,
+  held: (topic.heldAt ?? null) !== null,
 });
 
 /** Looks up these writers once; a person no longer here shows as a former member. */
@@ -63,7 +66,7 @@ export function toPost(
     | 'editedAt'
     | 'deletedAt'
     | 'helpfulCount'
-  > & { groupId: string | null },
+  > & { groupId: string | null; heldAt?: Date | null },
   author: Author,
   reactions: Reactions | undefined,
   helpful: boolean,
@@ -94,6 +97,7 @@ export function toPost(
     canRemove: canRemovePost(actor, facts),
     canRestore: canRestorePost(actor, removal !== null),
     removal,
+    held: (row.heldAt ?? null) !== null,
   };
 }
 

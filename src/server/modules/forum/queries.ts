@@ -1,6 +1,6 @@
 // Drizzle reads and writes that several forum use cases share. No rules here: who may do
 // what is decided by the use cases, with permissions.ts.
-import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PostKind, Reactions } from '../../../contract/forum';
 import { TOPICS_PER_PAGE } from '../../../contract/values';
 import type { Db, Tx } from '../../db';
@@ -36,6 +36,7 @@ const topicColumns = {
   createdAt: forumTopics.createdAt,
   editedAt: forumTopics.editedAt,
   deletedAt: forumTopics.deletedAt,
+  heldAt: forumTopics.heldAt,
 };
 export type TopicView = Pick<TopicRow, keyof typeof topicColumns>;
 
@@ -57,6 +58,7 @@ export async function replyFactsById(db: Db, replyId: string) {
       authorId: forumReplies.authorId,
       deletedAt: forumReplies.deletedAt,
       groupId: forumReplies.groupId,
+      heldAt: forumReplies.heldAt,
     })
     .from(forumReplies)
     .where(eq(forumReplies.id, replyId))
@@ -108,7 +110,15 @@ export async function topicRows(
       forumTopicReads,
       and(eq(forumTopicReads.topicId, forumTopics.id), eq(forumTopicReads.userId, userId)),
     )
-    .where(and(where, isNull(forumTopics.deletedAt), after))
+    .where(
+      and(
+        where,
+        isNull(forumTopics.deletedAt),
+        // A held topic is listed for its author alone (moderators find it in their queue).
+        or(isNull(forumTopics.heldAt), eq(forumTopics.authorId, userId)),
+        after,
+      ),
+    )
     .orderBy(desc(forumTopics.lastActivityAt), desc(forumTopics.id))
     .limit(TOPICS_PER_PAGE + 1);
   const { items, nextCursor } = pageOf<ListedTopic>(rows, TOPICS_PER_PAGE, (row) => ({

@@ -4,6 +4,7 @@ import type { Created, EditReplyBody, NewReplyBody } from '../../../contract/for
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
+import { screenWriting } from './care';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
 import { canEditPost, canReply, canWriteOn } from './permissions';
@@ -33,6 +34,7 @@ export async function createReply(
   const where = { topicId: topic.id, title: topic.title, groupId: topic.groupId };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
   const author = await authorToTell(deps, where, topic.authorId);
+  const screened = await screenWriting(deps, rendered.text, language);
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     // The topic is locked first, as an edit of it does: the insert below also adds words
@@ -55,13 +57,19 @@ export async function createReply(
         language: searchConfigFor(language),
         tipTheme: topic.tipTheme,
         createdAt: current,
+        heldAt: screened.held ? current : null,
+        heldReason: screened.held ? 'screening' : null,
       })
       .onConflictDoNothing({ target: [forumReplies.authorId, forumReplies.clientKey] })
       .returning({ id: forumReplies.id });
     if (!created) {
       // The same reply sent twice (a double tap, a retry): answer with the first one.
       const [existing] = await tx
-        .select({ id: forumReplies.id, topicId: forumReplies.topicId })
+        .select({
+          id: forumReplies.id,
+          topicId: forumReplies.topicId,
+          heldAt: forumReplies.heldAt,
+        })
         .from(forumReplies)
         .where(
           and(
@@ -69,23 +77,39 @@ export async function createReply(
             eq(forumReplies.clientKey, input.idempotencyKey),
           ),
         );
-      return { id: existing!.id, topicId: existing!.topicId };
+      const held = existing!.heldAt !== null;
+      return { id: existing!.id, topicId: existing!.topicId, held, care: screened.care };
     }
-    await tx
-      .update(forumTopics)
-      .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: current })
-      .where(eq(forumTopics.id, topic.id));
+    const post = {
+      kind: 'reply' as const,
+      id: created.id,
+      topicId: topic.id,
+      authorId: actor.userId,
+      groupId: topic.groupId,
+    };
+    if (screened.caseNeeded) {
+      await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
+    }
+    // A held reply is not counted or told of until a moderator lets it be seen.
+    if (!screened.held) {
+      await tx
+        .update(forumTopics)
+        .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: current })
+        .where(eq(forumTopics.id, topic.id));
+    }
     await recordImageUses(tx, { kind: 'reply', id: created.id, topicId: topic.id }, imageIds);
     await tx
       .delete(forumDrafts)
       .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, `reply-${topic.id}`)));
     await markRead(tx, actor.userId, topic.id, current);
-    await deps.notifications.notify(
-      tx,
-      enqueue,
-      replyEvents(actor, where, created.id, author, mentioned),
-    );
-    return { id: created.id, topicId: topic.id };
+    if (!screened.held) {
+      await deps.notifications.notify(
+        tx,
+        enqueue,
+        replyEvents(actor, where, created.id, author, mentioned),
+      );
+    }
+    return { id: created.id, topicId: topic.id, held: screened.held, care: screened.care };
   });
 }
 

@@ -107,8 +107,7 @@ export function forumRoutes(api: Api, ctx: AppContext) {
         response: { 200: TopicPage, ...problemResponses },
       },
     },
-    async (request) =>
-      forum.topicPage(requireActor(request), request.params.id, request.query.cursor),
+    async (request) => forum.topicPage(requireActor(request), request.params.id, request.query),
   );
 
   api.patch(

@@ -100,12 +100,12 @@ export function createForumSearch(db: Db) {
       with q as (select to_tsquery(${config}::regconfig, ${tsquery}) as q)
       select exists (
                select 1 from ${forumTopics} t, q
-                where t.search @@ q.q and t.group_id is null and t.deleted_at is null
+                where t.search @@ q.q and t.group_id is null and t.deleted_at is null and t.held_at is null
                   and ${inCategory(category, sql`t.category_id`)})
           or exists (
                select 1 from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id, q
-                where r.search @@ q.q and r.group_id is null and r.deleted_at is null
-                  and t.deleted_at is null and ${inCategory(category, sql`t.category_id`)}) as found`,
+                where r.search @@ q.q and r.group_id is null and r.deleted_at is null and r.held_at is null
+                  and t.deleted_at is null and t.held_at is null and ${inCategory(category, sql`t.category_id`)}) as found`,
     );
     return Boolean(row?.found);
   }
@@ -182,14 +182,15 @@ export function createForumSearch(db: Db) {
         (select 'topic' as kind, t.id, t.id as topic_id, t.title as topic_title, t.category_id,
                 t.body_text, t.created_at, ts_rank(t.search, q.q) as rank
            from ${forumTopics} t, q
-          where t.search @@ q.q and t.group_id is null and t.deleted_at is null
+          where t.search @@ q.q and t.group_id is null and t.deleted_at is null and t.held_at is null
             and ${inCategory(category, sql`t.category_id`)}
           order by rank desc, t.created_at desc, t.id desc limit ${offset + PER_PAGE + 1})
         union all
         (select 'reply', r.id, r.topic_id, t.title, t.category_id, r.body_text, r.created_at,
                 ts_rank(r.search, q.q) * 0.9
            from ${forumReplies} r join ${forumTopics} t on t.id = r.topic_id, q
-          where r.search @@ q.q and r.group_id is null and r.deleted_at is null and t.deleted_at is null
+          where r.search @@ q.q and r.group_id is null and r.deleted_at is null and r.held_at is null
+            and t.deleted_at is null and t.held_at is null
             and ${inCategory(category, sql`t.category_id`)}
           order by 8 desc, r.created_at desc, r.id desc limit ${offset + PER_PAGE + 1})
       ),

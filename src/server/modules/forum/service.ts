@@ -5,6 +5,7 @@ import * as bookmarks from './bookmarks';
 import * as categories from './categories';
 import { type ForumDeps, type ForumServiceDeps, forumDeps } from './deps';
 import * as drafts from './drafts';
+import * as held from './held';
 import * as images from './images';
 import * as reactions from './reactions';
 import * as removals from './removals';
@@ -44,6 +45,8 @@ export function createForumService(serviceDeps: ForumServiceDeps) {
     deletePost: use(removals.deletePost),
     removePost: use(removals.removePost),
     restorePost: use(removals.restorePost),
+    /** A moderator lets a held post be seen; it is counted and told of then. */
+    releaseHeld: use(held.releaseHeld),
     revisions: use(removals.revisions),
 
     setReaction: use(reactions.setReaction),

@@ -20,6 +20,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
+/** Why a post is held for a moderator before others may see it. */
+export type HeldReason = 'screening' | 'review' | 'reports';
+
 export const forumCategories = pgTable('forum_categories', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
@@ -59,6 +62,12 @@ export const forumTopics = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     editedAt: at('edited_at'),
     deletedAt: at('deleted_at'),
+    /**
+     * Held for a moderator (screening found a plan, a time or a place; a new member's first
+     * post; enough reports): only its author and moderators see it until one decides.
+     */
+    heldAt: at('held_at'),
+    heldReason: text('held_reason').$type<HeldReason>(),
   },
   (t) => [
     index('forum_topics_category_activity_idx')
@@ -100,6 +109,9 @@ export const forumReplies = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     editedAt: at('edited_at'),
     deletedAt: at('deleted_at'),
+    /** As a topic's: only its author and moderators see a held reply until one decides. */
+    heldAt: at('held_at'),
+    heldReason: text('held_reason').$type<HeldReason>(),
   },
   (t) => [
     index('forum_replies_topic_idx').on(t.topicId, t.createdAt, t.id),

@@ -48,6 +48,7 @@ export async function tips(
          from ${forumTopics}
         where ${forumTopics.tipTheme} = ${theme} and ${forumTopics.helpfulCount} > 0
           and ${forumTopics.groupId} is null and ${forumTopics.deletedAt} is null
+          and ${forumTopics.heldAt} is null
           and ${afterTopic ?? sql`true`}
         order by ${forumTopics.helpfulCount} desc, ${forumTopics.id} desc limit ${limit + 1})
       union all
@@ -56,7 +57,8 @@ export async function tips(
          from ${forumReplies} join ${forumTopics} on ${forumTopics.id} = ${forumReplies.topicId}
         where ${forumReplies.tipTheme} = ${theme} and ${forumReplies.helpfulCount} > 0
           and ${forumReplies.groupId} is null and ${forumReplies.deletedAt} is null
-          and ${forumTopics.deletedAt} is null
+          and ${forumReplies.heldAt} is null and ${forumTopics.deletedAt} is null
+          and ${forumTopics.heldAt} is null
           and ${afterReply ?? sql`true`}
         order by ${forumReplies.helpfulCount} desc, ${forumReplies.id} desc limit ${limit + 1})
     ) tips

@@ -11,6 +11,7 @@ import type {
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
+import { screenWriting } from './care';
 import { categoryForNewTopic } from './categories';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
@@ -129,6 +130,7 @@ export async function createTopic(
   await spend(deps, 'forumTopicPerUser', actor);
   const where = { topicId: '', title: input.title, groupId: input.groupId ?? null };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
+  const screened = await screenWriting(deps, `${input.title}\n${rendered.text}`, language);
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     const [created] = await tx
@@ -146,13 +148,15 @@ export async function createTopic(
         tipTheme,
         createdAt: current,
         lastActivityAt: current,
+        heldAt: screened.held ? current : null,
+        heldReason: screened.held ? 'screening' : null,
       })
       .onConflictDoNothing({ target: [forumTopics.authorId, forumTopics.clientKey] })
       .returning({ id: forumTopics.id });
     if (!created) {
       // The same post sent twice (a double tap, a retry): answer with the first one.
       const [existing] = await tx
-        .select({ id: forumTopics.id })
+        .select({ id: forumTopics.id, heldAt: forumTopics.heldAt })
         .from(forumTopics)
         .where(
           and(
@@ -160,9 +164,21 @@ export async function createTopic(
             eq(forumTopics.clientKey, input.idempotencyKey),
           ),
         );
-      return { id: existing!.id, topicId: existing!.id };
+      const held = existing!.heldAt !== null;
+      return { id: existing!.id, topicId: existing!.id, held, care: screened.care };
     }
-    if (categoryId) await addToTopicCount(tx, categoryId, 1);
+    if (screened.caseNeeded) {
+      const post = {
+        kind: 'topic' as const,
+        id: created.id,
+        topicId: created.id,
+        authorId: actor.userId,
+        groupId: input.groupId ?? null,
+      };
+      await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
+    }
+    // A held topic is not counted or told of until a moderator lets it be seen.
+    if (categoryId && !screened.held) await addToTopicCount(tx, categoryId, 1);
     await recordImageUses(tx, { kind: 'topic', id: created.id, topicId: created.id }, imageIds);
     await tx
       .delete(forumDrafts)
@@ -173,13 +189,13 @@ export async function createTopic(
         ),
       );
     await markRead(tx, actor.userId, created.id, current, true);
-    if (mentioned.length > 0) {
+    if (mentioned.length > 0 && !screened.held) {
       const about = { topicId: created.id, title: input.title };
       await deps.notifications.notify(tx, enqueue, [
         mentionEvent(actor, about, 'topic', created.id, mentioned),
       ]);
     }
-    return { id: created.id, topicId: created.id };
+    return { id: created.id, topicId: created.id, held: screened.held, care: screened.care };
   });
 }
 

@@ -1,7 +1,7 @@
 // Loading what a person may see, with the board rights the rules need: every use case
 // that acts on a topic or a post starts here.
 import type { PostKind } from '../../../contract/forum';
-import type { Actor } from '../../lib/access';
+import { type Actor, isModerator } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { ForumDeps } from './deps';
@@ -63,12 +63,18 @@ export async function visiblePost(
   }
   const reply = await replyFactsById(deps.db, id);
   if (!reply) throw problems.notFound(t('forum.problems.postNotFound'));
+  // A held reply is as unknown as one that never was, but to its author and moderators.
+  const held = reply.heldAt !== null;
+  if (held && reply.authorId !== actor.userId && !isModerator(actor)) {
+    throw problems.notFound(t('forum.problems.postNotFound'));
+  }
   const { topic, writes } = await visibleTopic(deps, actor, reply.topicId);
   return {
     facts: {
       authorId: reply.authorId,
       deleted: reply.deletedAt !== null || topic.deletedAt !== null,
       groupId: reply.groupId,
+      held,
     },
     topicId: topic.id,
     title: topic.title,

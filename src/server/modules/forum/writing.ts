@@ -23,11 +23,27 @@ export function renderChecked(body: string) {
   return rendered;
 }
 
+/** Writes a muted person may not make: drafts and reactions stay theirs. */
+const stoppedByMute: ReadonlySet<LimitName> = new Set([
+  'forumTopicPerUser',
+  'forumReplyPerUser',
+  'forumEditPerUser',
+  'forumUploadPerUser',
+]);
+
 /**
  * Counts one write against the person's limit. The 429 says, in plain words, that the words
- * are kept: nothing was written, and no draft is thrown away.
+ * are kept: nothing was written, and no draft is thrown away. A muted person hears why.
  */
-export async function spend({ limits }: ForumDeps, name: LimitName, actor: Actor): Promise<void> {
+export async function spend(
+  { limits, postingBar }: ForumDeps,
+  name: LimitName,
+  actor: Actor,
+): Promise<void> {
+  if (stoppedByMute.has(name)) {
+    const why = await postingBar(actor.userId);
+    if (why) throw new Problem(403, 'muted', why);
+  }
   try {
     await limits.consume(name, actor.userId);
   } catch (error) {

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { GroupFormat, GroupRole, MembershipStatus } from '../../../contract/groups-values';
-import type { Db } from '../../db';
+import type { Db, Tx } from '../../db';
 import type { Actor } from '../../lib/access';
 import {
   canManageGroup,
@@ -267,6 +267,49 @@ export async function carersGroupsToFind(
     )
     .limit(limit);
 }
+
+/**
+ * The groups this person runs: as an active facilitator or co-facilitator, or as an admin of
+ * the organisation behind it. Their boards are theirs to moderate (one query).
+ */
+export async function groupsLedBy(db: Db, userId: string): Promise<Set<string>> {
+  const orgAdmin = sql<boolean>`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${groups.organisationId} and ${organisationAdmins.userId} = ${userId})`;
+  const rows = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, userId)),
+    )
+    .where(
+      or(and(eq(groupMembers.status, 'active'), inArray(groupMembers.role, leadRoles)), orgAdmin),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Each group's active facilitators and co-facilitators (one query; callable in a transaction). */
+export async function groupLeaders(
+  db: Db | Tx,
+  groupIds: string[],
+): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(groupIds)];
+  const result = new Map<string, string[]>();
+  if (wanted.length === 0) return result;
+  const rows = await db
+    .select({ groupId: groupMembers.groupId, userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(
+      and(
+        inArray(groupMembers.groupId, wanted),
+        eq(groupMembers.status, 'active'),
+        inArray(groupMembers.role, leadRoles),
+      ),
+    );
+  for (const row of rows) result.set(row.groupId, [...(result.get(row.groupId) ?? []), row.userId]);
+  return result;
+}
+
+export { zoneInWords } from './rhythm';
 
 /** The groups face over one database, for the wiring to hand to other modules. */
 export function createGroupsFace(db: Db) {

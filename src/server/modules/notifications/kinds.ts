@@ -1,6 +1,13 @@
 // Each kind's data, and how it is put in words and linked: one place, so the app, the email,
 // the digest and the push message all say the same thing.
 import type { PostKind, ReactionKind, RemovalReason } from '../../../contract/forum';
+import type {
+  ActionReason,
+  CasePriority,
+  CaseReason,
+  ModerationAction,
+  SubjectKind,
+} from '../../../contract/moderation';
 import type { NotificationKind } from '../../../contract/notifications';
 import { t } from '../../lib/i18n';
 
@@ -30,6 +37,43 @@ export interface NotificationDataByKind {
   group_invitation: AboutGroup;
   announcement: AboutGroup;
   post_removed: AboutPost & { reason: RemovalReason };
+  /** To moderators (and a board's facilitators): a case waits in the queue. */
+  case_urgent: AboutCase;
+  case_new: AboutCase;
+  /** To the person a moderator acted on: what was done and why, never who did it. */
+  moderation_outcome: {
+    actionId: string;
+    action: ModerationAction;
+    reason: ActionReason;
+    until: string | null;
+  };
+  /** To each reporter once the case closed: a moderator looked, and whether they acted. */
+  report_outcome: {
+    outcome: 'acted' | 'no_action';
+    subjectKind: SubjectKind;
+    subjectId: string;
+    /** The topic a reported post is in (its title), for the link. */
+    topicId: string | null;
+    title: string | null;
+  };
+  /** Someone here is worried about the person: the words say who cares, never who asked. */
+  concern: Record<string, never>;
+}
+
+interface AboutCase {
+  caseId: string;
+  reason: CaseReason;
+  priority: CasePriority;
+}
+
+/** A date in words ("Monday 3 March"), in UK time like the moderation hours. */
+function dayInWords(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/London',
+  }).format(new Date(iso));
 }
 
 export type NotificationData = NotificationDataByKind[NotificationKind];
@@ -152,6 +196,46 @@ export function wordsFor(
         }),
         link: postLink(d),
       };
+    }
+    case 'case_urgent': {
+      const d = data as NotificationDataByKind['case_urgent'];
+      return {
+        text: t('notifications.text.caseUrgent'),
+        link: `/moderation/cases/${d.caseId}`,
+      };
+    }
+    case 'case_new': {
+      const d = data as NotificationDataByKind['case_new'];
+      return count > 1
+        ? { text: t('notifications.text.caseNewMany', { count }), link: '/moderation' }
+        : { text: t('notifications.text.caseNew'), link: `/moderation/cases/${d.caseId}` };
+    }
+    case 'moderation_outcome': {
+      const d = data as NotificationDataByKind['moderation_outcome'];
+      const forGood = d.until === null;
+      const key =
+        (d.action === 'mute' || d.action === 'suspend') && forGood
+          ? `${d.action}ForGood`
+          : d.action;
+      return {
+        text: t(`notifications.text.outcome.${key}`, {
+          reason: t(`moderation.reasons.${d.reason}`),
+          until: d.until ? dayInWords(d.until) : '',
+        }),
+        link: d.action === 'reach_out' ? '/help' : `/moderation/decisions/${d.actionId}`,
+      };
+    }
+    case 'concern':
+      return { text: t('notifications.text.concern'), link: '/help' };
+    case 'report_outcome': {
+      const d = data as NotificationDataByKind['report_outcome'];
+      const link =
+        d.subjectKind === 'profile'
+          ? `/members/${d.subjectId}`
+          : d.subjectKind === 'topic'
+            ? `/forum/t/${d.subjectId}`
+            : `/forum/t/${d.topicId}#post-${d.subjectId}`;
+      return { text: t(`notifications.text.reportOutcome.${d.outcome}`), link };
     }
   }
 }

@@ -346,7 +346,15 @@ describe('settings', () => {
       .filter(([, c]) => c.email)
       .map(([k]) => k)
       .sort();
-    expect(emailed).toEqual(['group_invitation', 'join_decision', 'reply']);
+    // Moderation adds two: an urgent case (staff only ever get one) and a decision about me.
+    expect(emailed).toEqual([
+      'case_urgent',
+      'concern',
+      'group_invitation',
+      'join_decision',
+      'moderation_outcome',
+      'reply',
+    ]);
     expect(Object.values(s.kinds as Record<string, { push: boolean }>).some((c) => c.push)).toBe(
       false,
     );

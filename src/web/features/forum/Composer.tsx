@@ -1,17 +1,22 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Created } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
 import { ApiProblem } from '../../api/transport';
 import { Notice, SendProblem } from '../../ui/fields';
 import { describedBy, lengthOf, RoomLeft, useLengthCheck } from '../../ui/limits';
+import { RichText } from '../../ui/RichText';
 import { ComposerPreview } from './ComposerPreview';
 import { DictationControls, useDictation } from './Dictation';
 import { DraftStatusLine } from './DraftStatusLine';
 import { useDraft } from './drafts';
 import { MentionPicker } from './MentionPicker';
+import { useModerationHours } from './moderation-hours';
+import { PersonalDetailsWarning } from './PersonalDetailsWarning';
 import { AddPicture } from './Picture';
 import { SentenceStarters } from './SentenceStarters';
+import { SupportPanel } from './SupportPanel';
 import { useMentionPicker } from './useMentionPicker';
 
 export interface Outgoing {
@@ -20,13 +25,19 @@ export interface Outgoing {
   idempotencyKey: string;
 }
 
+/** What the server said of a post that went through: held for a moderator, and its screening. */
+export type SentCare = Pick<Created, 'held' | 'care'>;
+
 interface ComposerProps {
   kind: 'topic' | 'reply';
   draftKey: string;
   ownerId: string;
   heading: string;
-  /** Sends the post; throws an ApiProblem on a problem. Nothing typed is lost either way. */
-  send(post: Outgoing): Promise<void>;
+  /**
+   * Sends the post; throws an ApiProblem on a problem. Nothing typed is lost either way.
+   * Answers what the server said of it, when the composer stays on the page (a reply).
+   */
+  send(post: Outgoing): Promise<SentCare | undefined>;
   /** Shown after a post went through (a reply stays on the page). */
   sentMessage?: string;
   /** An id for the composer, so a "Write a reply" link can lead to it. */
@@ -60,8 +71,12 @@ export function Composer({
   /** Errors on the fields, from this page's checks or the server's; each goes once its field is right. */
   const [fieldErrors, setFieldErrors] = useState<{ title?: string; body?: string }>({});
   const [sent, setSent] = useState<string | null>(null);
+  /** The last post sent from here, while it is the news: held, or with worrying words. */
+  const [sentCare, setSentCare] = useState<SentCare | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   const dictation = useDictation();
+  // Asked for at once, so a held post's note already has it (a live region must not change).
+  const moderatorsLook = useModerationHours(t('forum.care.heldSoon'));
 
   const ids = {
     title: `${id}-title`,
@@ -71,6 +86,7 @@ export function Composer({
     bodyHelp: `${id}-body-help`,
     bodyError: `${id}-body-error`,
     status: `${id}-status`,
+    details: `${id}-details`,
     preview: `${id}-preview`,
     titleRoom: `${id}-title-room`,
     bodyRoom: `${id}-body-room`,
@@ -163,6 +179,7 @@ export function Composer({
   async function submit() {
     if (sending.current) return;
     setSent(null);
+    setSentCare(null);
     // Refused here, with the same words the server would use: nothing is sent, nothing is cut.
     const found = checkFields(draft.title, draft.body);
     if (found.title || found.body) {
@@ -177,7 +194,13 @@ export function Composer({
     setFieldErrors({});
     try {
       await draft.settle();
-      await send({ title: draft.title, body: draft.body, idempotencyKey: draft.idempotencyKey() });
+      const answer = await send({
+        title: draft.title,
+        body: draft.body,
+        idempotencyKey: draft.idempotencyKey(),
+      });
+      // In one go with clearing the draft, so the support panel stays and does not blink.
+      setSentCare(answer ?? null);
       draft.clear();
       setPreviewOpen(false);
       if (sentMessage) setSent(sentMessage);
@@ -201,11 +224,27 @@ export function Composer({
   }
 
   const problemOnField = Boolean(problem?.errors.title || problem?.errors.body);
+  // The panel stays while the words written (or just sent) worry the screening; a draft's
+  // answer comes with each save, so it never comes and goes with each key pressed.
+  const support = Boolean(draft.care?.support || sentCare?.care.support);
+  const details = draft.care?.personalDetails ?? [];
 
   return (
     <section className="composer" aria-labelledby={`${id}-heading`} id={anchorId}>
       <h2 id={`${id}-heading`}>{heading}</h2>
-      {sent && <Notice kind="ok">{sent}</Notice>}
+      {sent &&
+        (sentCare?.held ? (
+          <Notice kind="ok">
+            <p>
+              <RichText
+                text={kind === 'topic' ? t('forum.care.heldTopic') : t('forum.care.heldReply')}
+              />
+            </p>
+            <p>{moderatorsLook}</p>
+          </Notice>
+        ) : (
+          <Notice kind="ok">{sent}</Notice>
+        ))}
       <form
         className="form"
         noValidate
@@ -308,6 +347,7 @@ export function Composer({
             </p>
           )}
           <DraftStatusLine id={ids.status} status={draft.status} />
+          <SupportPanel open={support} sent={!draft.care?.support && Boolean(sentCare)} />
         </div>
 
         <AddPicture onInsert={(markdown) => insertText(markdown, true)} />
@@ -321,13 +361,21 @@ export function Composer({
           onToggle={() => setPreviewOpen((open) => !open)}
         />
 
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy
-            ? t('forum.composer.posting')
-            : kind === 'topic'
-              ? t('forum.composer.postTopic')
-              : t('forum.composer.postReply')}
-        </button>
+        <div className="care-send">
+          <PersonalDetailsWarning id={ids.details} found={details} />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy}
+            aria-describedby={details.length > 0 ? ids.details : undefined}
+          >
+            {busy
+              ? t('forum.composer.posting')
+              : kind === 'topic'
+                ? t('forum.composer.postTopic')
+                : t('forum.composer.postReply')}
+          </button>
+        </div>
         {problem && (
           <SendProblem takeFocus={!problemOnField} attempt={attempt}>
             <p>{problem.title}</p>

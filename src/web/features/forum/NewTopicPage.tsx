@@ -11,6 +11,7 @@ import { Composer } from './Composer';
 import { moveDraft } from './drafts';
 import { ForumLinks } from './ForumLinks';
 import { LoadProblem } from './LoadProblem';
+import type { NewTopicState } from './NewTopicCare';
 import { forumKeys, useCategories } from './queries';
 
 /** /forum/new: step 1 picks the part of the forum, step 2 is the composer. */
@@ -113,7 +114,11 @@ export function NewTopicPage() {
             const created = await createTopic(body);
             void client.invalidateQueries({ queryKey: forumKeys.categories });
             void client.invalidateQueries({ queryKey: forumKeys.category(category.slug) });
-            navigate(`/forum/t/${created.topicId}`);
+            const state: NewTopicState = {
+              sentCare: { topicId: created.topicId, held: created.held, care: created.care },
+            };
+            navigate(`/forum/t/${created.topicId}`, { state });
+            return undefined;
           }}
         />
       )}

@@ -7,12 +7,15 @@ import { deletePost, restorePost, setHelpful, setReaction } from '../../api/foru
 import { ApiProblem } from '../../api/transport';
 import { SendProblem } from '../../ui/fields';
 import { ReadAloud } from '../../ui/ReadAloud';
+import { RichText } from '../../ui/RichText';
 import { AuthorName, When } from './byline';
 import { EditPost } from './EditPost';
 import { htmlToSpeech } from './markdown-preview';
 import { RemovalForStaff, RemovePost } from './PostRemoval';
+import { PostSafetyActions } from './PostSafetyActions';
 import { forumKeys, updateCachedPost } from './queries';
 import { Toggle } from './Toggle';
+import './care.css';
 
 interface PostViewProps {
   post: Post;
@@ -107,6 +110,13 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
         </p>
       </header>
 
+      {/* Only its writer and moderators are shown a held post: who is looking says which note. */}
+      {post.held && !post.deleted && (
+        <p className="held-note">
+          <RichText text={own ? t('forum.care.heldMine') : t('forum.care.heldStaff')} />
+        </p>
+      )}
+
       {post.deleted ? (
         post.removal ? (
           <RemovalForStaff
@@ -169,6 +179,7 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
               />
             </div>
           )}
+          {!own && <PostSafetyActions subject={{ kind: post.kind, id: post.id }} />}
           {(post.canEdit || post.canDelete || post.canRemove) && (
             <div className="actions post-tools">
               {post.canEdit && (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TopicPage as TopicPageData } from '../../../contract/forum';
+import { REPLIES_PER_PAGE } from '../../../contract/values';
 import { createReply, setBookmark } from '../../api/forum';
 import { ApiProblem } from '../../api/transport';
 import { useMe } from '../../session';
@@ -11,9 +12,11 @@ import { Page } from '../../ui/Page';
 import { Composer } from './Composer';
 import { ForumLinks } from './ForumLinks';
 import { LoadProblem } from './LoadProblem';
+import { NewTopicCare } from './NewTopicCare';
 import { PostView } from './PostView';
 import { forumKeys, useTopicPage } from './queries';
 import { Toggle } from './Toggle';
+import { useLinkedReply } from './useLinkedReply';
 
 /** Where "Write a reply" at the top of a topic leads. */
 const REPLY_ANCHOR = 'write-reply';
@@ -25,6 +28,7 @@ export function TopicPage() {
   const me = useMe();
   const client = useQueryClient();
   const page = useTopicPage(id);
+  useLinkedReply(id, page.data);
   const [focusReply, setFocusReply] = useState<string | null>(null);
   const [bookmarkProblem, setBookmarkProblem] = useState<string | null>(null);
   const [bookmarkAttempt, setBookmarkAttempt] = useState(0);
@@ -53,7 +57,8 @@ export function TopicPage() {
     },
   });
 
-  // After "Show more replies" or a new reply, focus goes to the post that came in.
+  // After "Show more replies", "Show earlier replies" or a new reply, focus goes to the
+  // (first) post that came in.
   useEffect(() => {
     if (!focusReply) return;
     const el = document.getElementById(`post-${focusReply}`);
@@ -76,7 +81,9 @@ export function TopicPage() {
   if (!first) return <p role="status">{t('app.loading')}</p>;
   const { topic } = first;
   const replies = pages.flatMap((p) => p.replies);
-  const nextPage = pages.length + 1;
+  // A link to a reply may start past the first page: the server numbers each page.
+  const firstPage = first.page;
+  const nextPage = (pages.at(-1)?.page ?? firstPage) + 1;
   // The server says who may reply: not on a removed topic, and on a group's board only its members.
   const canReply = topic.canReply && Boolean(myId);
 
@@ -105,6 +112,7 @@ export function TopicPage() {
         </p>
       )}
       <PostView post={topic.post} topicId={topic.id} myId={myId} level={2} title={topic.title} />
+      <NewTopicCare topicId={topic.id} />
       {!topic.post.deleted && (
         <div className="actions">
           <Toggle
@@ -122,10 +130,27 @@ export function TopicPage() {
         <h2 id="replies-title">
           {t('forum.pages.replies')} <span className="count">({topic.replyCount})</span>
         </h2>
+        {page.hasPreviousPage && (
+          <button
+            type="button"
+            className="button more-button"
+            disabled={page.isFetchingPreviousPage}
+            onClick={() =>
+              void page.fetchPreviousPage().then((result) => {
+                const added = result.data?.pages[0]?.replies[0];
+                if (added) setFocusReply(added.id);
+              })
+            }
+          >
+            {page.isFetchingPreviousPage
+              ? t('app.loading')
+              : t('forum.pages.earlierReplies', { page: firstPage - 1 })}
+          </button>
+        )}
         {replies.length === 0 ? (
           <p>{t('forum.pages.noReplies')}</p>
         ) : (
-          <ol className="replies" ref={repliesList}>
+          <ol className="replies" ref={repliesList} start={(firstPage - 1) * REPLIES_PER_PAGE + 1}>
             {replies.map((reply) => (
               <li key={reply.id}>
                 <PostView post={reply} topicId={topic.id} myId={myId} level={3} />
@@ -187,6 +212,7 @@ export function TopicPage() {
             });
             await client.invalidateQueries({ queryKey: forumKeys.topic(topic.id) });
             setFocusReply(created.id);
+            return created;
           }}
         />
       )}

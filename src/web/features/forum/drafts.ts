@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WritingCare } from '../../../contract/forum';
 import { forumLimits } from '../../../contract/forum-limits';
 import { deleteDraft, getDraft, saveDraft } from '../../api/forum';
 import { ApiProblem } from '../../api/transport';
@@ -109,6 +110,9 @@ export function useDraft(key: string, ownerId: string) {
         ? 'saved'
         : 'empty',
   );
+  // What the server's screening said of the words last saved: kept until the next answer, so
+  // the support panel and the personal-details warning change only when a save says so.
+  const [care, setCare] = useState<WritingCare | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<void> | null>(null);
   const typedSinceOpen = useRef(false);
@@ -140,6 +144,7 @@ export function useDraft(key: string, ownerId: string) {
         const now = record.current;
         const unchanged = now.updatedAt === sent.updatedAt;
         keep({ ...now, dirty: !unchanged, serverUpdatedAt: answer.draft?.updatedAt ?? null });
+        if (alive.current && answer.draft?.care) setCare(answer.draft.care);
         if (alive.current)
           setStatus(unchanged ? (now.body || now.title ? 'saved' : 'empty') : 'saving');
       } catch (error) {
@@ -169,6 +174,7 @@ export function useDraft(key: string, ownerId: string) {
     const local = readLocal(ownerId, key);
     record.current = local ?? blank();
     setText({ title: record.current.title, body: record.current.body });
+    setCare(null);
     getDraft(key)
       .then(({ draft: server }) => {
         if (cancelled) return;
@@ -206,6 +212,11 @@ export function useDraft(key: string, ownerId: string) {
           void save();
         } else {
           setStatus(mine.body || mine.title ? 'saved' : 'empty');
+        }
+        // The server's screening of its copy holds only while that copy is what is shown.
+        const shown = record.current;
+        if (server?.care && server.title === shown.title && server.body === shown.body) {
+          setCare(server.care);
         }
       })
       .catch((error: unknown) => {
@@ -291,12 +302,15 @@ export function useDraft(key: string, ownerId: string) {
     record.current = blank();
     setText({ title: '', body: '' });
     setStatus('empty');
+    setCare(null);
   }, [ownerId, key]);
 
   return {
     title: text.title,
     body: text.body,
     status,
+    /** The screening of the last saved words; null before the first save answers. */
+    care,
     change,
     flush,
     settle,

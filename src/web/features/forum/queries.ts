@@ -11,6 +11,7 @@ import {
   getCategoryTopics,
   getTips,
   getTopicPage,
+  type TopicPlace,
 } from '../../api/forum';
 
 /** Query keys of the forum, in one place so changes refresh the right lists. */
@@ -43,12 +44,16 @@ export function useTopicList(slug: string) {
   });
 }
 
+/** A topic and its replies a page at a time, both ways from where the person came in. */
 export function useTopicPage(id: string) {
   return useInfiniteQuery({
     queryKey: forumKeys.topic(id),
     queryFn: ({ pageParam }) => getTopicPage(id, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    initialPageParam: {} as TopicPlace,
+    getNextPageParam: (last): TopicPlace | null =>
+      last.nextCursor ? { cursor: last.nextCursor } : null,
+    getPreviousPageParam: (first): TopicPlace | null =>
+      first.previousCursor ? { before: first.previousCursor } : null,
   });
 }
 

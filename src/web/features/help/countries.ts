@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getHelp } from '../../api/help';
+import { useMe } from '../../session';
 import { helpKeys } from './queries';
 
 /** The help page for a country; with none, the server uses the person's profile country. */
@@ -20,4 +21,19 @@ export function browserCountry(known: string[]): string | null {
     if (region && known.includes(region)) return region;
   }
   return null;
+}
+
+/**
+ * Help for the person's country: the one chosen on the page, else their profile's, else the
+ * server's guess, else the browser's language, else the UK.
+ */
+export function useCountryHelp(chosen: string | null = null) {
+  const me = useMe();
+  const first = useHelp(null);
+  const known = first.data?.countries.map((c) => c.code) ?? [];
+  const country =
+    chosen ?? me.data?.user?.country ?? first.data?.country ?? browserCountry(known) ?? 'GB';
+  const help = useHelp(country);
+  const data = help.data ?? (first.data?.country === country ? first.data : undefined);
+  return { country, data, countries: first.data?.countries };
 }

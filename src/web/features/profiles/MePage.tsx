@@ -36,6 +36,19 @@ export function MePage() {
           {t('nav.settings')}
         </Link>
       </p>
+      {/* Staff only: the server checks again on every moderation page. */}
+      {(user.siteRole === 'moderator' || user.siteRole === 'admin') && (
+        <div className="actions">
+          <Link to="/moderation" className="button">
+            {t('moderation.page.link')}
+          </Link>
+          {user.siteRole === 'admin' && (
+            <Link to="/admin/audit" className="button">
+              {t('moderation.page.auditLink')}
+            </Link>
+          )}
+        </div>
+      )}
       <SignOut userId={user.id} />
     </Page>
   );

@@ -5,6 +5,7 @@ import { experienceFields } from '../../../contract/values';
 import { getMember } from '../../api/profiles';
 import { useMe } from '../../session';
 import { Page } from '../../ui/Page';
+import { PostSafetyActions } from '../forum/PostSafetyActions';
 import { profilesKeys } from './queries';
 
 type ExperienceField = (typeof experienceFields)[number];
@@ -82,6 +83,8 @@ export function MemberPage() {
           </dl>
         </section>
       )}
+      {/* Not on one's own page: worry about oneself goes to Need help now, not to a moderator. */}
+      {p.id !== me.data?.user?.id && <PostSafetyActions subject={{ kind: 'profile', id: p.id }} />}
       <p>
         <Link to="/groups" className="button">
           {t('groups.title')}

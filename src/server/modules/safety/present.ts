@@ -1,0 +1,20 @@
+import type { SafetyPhrase } from '../../../contract/safety';
+import type { PhraseRow } from './queries';
+
+export function toPhrase(
+  row: PhraseRow,
+  people: Map<string, { displayName: string }>,
+): SafetyPhrase {
+  const by = row.updatedBy ? people.get(row.updatedBy) : undefined;
+  return {
+    id: row.id,
+    language: row.language,
+    text: row.text,
+    tier: row.tier,
+    match: row.match,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy && by ? { id: row.updatedBy, displayName: by.displayName } : null,
+  };
+}
