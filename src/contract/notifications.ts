@@ -25,6 +25,9 @@ export const notificationKinds = [
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
+/** Kinds only moderators and admins are sent: other people's settings do not list them. */
+export const staffOnlyKinds: readonly NotificationKind[] = ['case_urgent', 'case_new'];
+
 export const notificationChannels = ['inApp', 'email', 'push'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
 

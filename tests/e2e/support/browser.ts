@@ -4,8 +4,30 @@ import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless; Playwright gives each launch a fresh, empty profile. */
+/**
+ * Debian's Chromium, headless; Playwright gives each launch a fresh, empty profile. Each
+ * browser context is a different person on a different address (X-Forwarded-For, which the
+ * test server trusts), so the per-address limits on signing up count each person apart, as
+ * they would for real people, instead of every test sharing 127.0.0.1's hour.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) =>
+    newContext({
+      ...options,
+      extraHTTPHeaders: { 'x-forwarded-for': randomAddress(), ...options.extraHTTPHeaders },
+    });
+  return browser;
+}
+
+/** Still this machine (127.0.0.0/8), so the development tools keep answering. */
+function randomAddress(): string {
+  const part = () => Math.floor(Math.random() * 250) + 1;
+  return `127.${part()}.${part()}.${part()}`;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

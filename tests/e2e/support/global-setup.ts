@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     PUBLIC_URL: baseUrl,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // Each browser context says which address it comes from (support/browser.ts).
+    TRUST_PROXY: 'true',
   };
   // The browser tests run as `npm start` does: embedded database, limits in memory.
   // (Redis keeps its counts between runs, so many runs in an hour would hit the sign-up limit.)

@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ApiProblem } from '../../api/transport';
-import { useMe } from '../../session';
 import { Notice } from '../../ui/fields';
-import { Page } from '../../ui/Page';
+import { SignInFirst } from '../../ui/SignInFirst';
 
 /**
  * Moderation pages need someone signed in; the server says who may see what (facilitators see
- * their own boards' reports), so a 403 here is shown as words, not as a broken page.
+ * their own boards' reports), so a 403 is shown as words, not as a broken page.
  */
 export function SignedIn({
   title,
@@ -18,22 +16,11 @@ export function SignedIn({
   children: (userId: string) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <p role="status">{t('app.loading')}</p>;
-  const user = me.data?.user;
-  if (!user) {
-    return (
-      <Page title={title}>
-        <p>{t('moderation.page.signIn')}</p>
-        <div className="actions">
-          <Link to="/sign-in" className="button button-primary">
-            {t('nav.signIn')}
-          </Link>
-        </div>
-      </Page>
-    );
-  }
-  return <>{children(user.id)}</>;
+  return (
+    <SignInFirst title={title} why={t('moderation.page.signIn')}>
+      {children}
+    </SignInFirst>
+  );
 }
 
 /** A load that failed, in words: "for moderators" on a 403, the server's own title otherwise. */

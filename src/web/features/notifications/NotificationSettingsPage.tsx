@@ -10,6 +10,7 @@ import {
   type NotificationSettingsUpdate,
   notificationChannels,
   notificationKinds,
+  staffOnlyKinds,
 } from '../../../contract/notifications';
 import {
   endNotificationPause,
@@ -17,16 +18,17 @@ import {
   updateNotificationSettings,
 } from '../../api/notifications';
 import { ApiProblem } from '../../api/transport';
+import { useMe } from '../../session';
 import { Choice, Notice, Tick } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
 import { RichText } from '../../ui/RichText';
+import { SignInFirst } from '../../ui/SignInFirst';
 import { PushSection } from './PushSection';
 import { QuietHours } from './QuietHours';
 import { useNotificationSettings } from './queries';
 import { Saved } from './SavedLine';
-import { SignInFirst } from './SignInFirst';
 import { type SaveStatus, type Update, useSettingsSaver } from './useSettingsSaver';
 
 /** /settings/notifications: what reaches me, by which way, and when. Each change saves at once. */
@@ -134,6 +136,9 @@ function Kinds({
   update: Update;
 }) {
   const { t } = useTranslation();
+  const role = useMe().data?.user?.siteRole;
+  const staff = role === 'moderator' || role === 'admin';
+  const kinds = notificationKinds.filter((kind) => staff || !staffOnlyKinds.includes(kind));
   const set = (kind: NotificationKind, channel: NotificationChannel, on: boolean) =>
     void update('kinds', { kinds: { [kind]: { [channel]: on } } }, (now) => ({
       ...now,
@@ -147,7 +152,7 @@ function Kinds({
         <RichText text={t('notifications.settings.pushNeedsDevice')} />
       </p>
       <div className="kind-list">
-        {notificationKinds.map((kind) => (
+        {kinds.map((kind) => (
           <fieldset key={kind} className="kind-choice">
             <legend>{t(`notifications.settings.kinds.${kind}`)}</legend>
             <div className="kind-channels">

@@ -10,8 +10,8 @@ import { Notice, SendProblem } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
+import { SignInFirst } from '../../ui/SignInFirst';
 import { applyRead, useNotificationList, useUnread } from './queries';
-import { SignInFirst } from './SignInFirst';
 
 /** /notifications: what happened for me, newest first, each leading to what it is about. */
 export function NotificationsPage() {

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../session';
-import { Instructions } from '../../ui/Instructions';
-import { Page } from '../../ui/Page';
+import { useMe } from '../session';
+import { Instructions } from './Instructions';
+import { Page } from './Page';
 
-/** A person's own notifications need them signed in; signed out, the page says so in words. */
+/** Pages of one's own (notifications, moderators' pages) need a person signed in; signed out, the page says why in words. */
 export function SignInFirst({
   title,
   why,
