@@ -15,7 +15,9 @@ import { createJobQueue } from './lib/jobs';
 // Issue 9, item 3: `npm run worker` works the queue in processes of its own. PGlite
 // belongs to one process, so these run on PostgreSQL only.
 
-const worker = ['node_modules/tsx/dist/cli.mjs', 'src/server/worker.ts'];
+// tsx as a loader in this one process, as the server is started: through tsx's CLI the worker
+// would be its child, and killing the CLI left the worker running after the test.
+const worker = ['--import', 'tsx', 'src/server/worker.ts'];
 const server = ['--import', 'tsx', 'src/server/main.ts'];
 
 const started: ServerProcess[] = [];
