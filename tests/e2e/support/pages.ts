@@ -50,6 +50,9 @@ export function browserPages(name: string) {
     async visited(page: Page) {
       current = page;
       await page.waitForLoadState('networkidle');
+      // A page whose data came late may still be showing its loading words: every page has a
+      // title, so the checks wait for it (on a busy machine the group page could be caught between).
+      await page.locator('main h1').first().waitFor();
       await checkPage(page);
     },
   };
