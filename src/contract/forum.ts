@@ -61,6 +61,10 @@ export const Reactions = z.object({
 });
 export type Reactions = z.infer<typeof Reactions>;
 
+/** Why a post or topic is folded away for me: I ignore (or block) its writer; null: it is not. */
+export const HiddenBecause = z.enum(['ignored']).nullable();
+export type HiddenBecause = z.infer<typeof HiddenBecause>;
+
 export const TopicSummary = z.object({
   id: z.uuid(),
   /** Null for a topic on a group's board. */
@@ -72,6 +76,8 @@ export const TopicSummary = z.object({
   lastActivityAt: z.string(),
   unread: z.boolean(),
   isNew: z.boolean(),
+  /** Started by someone I ignore or block: the list folds it away, with "Show it". */
+  hiddenBecause: HiddenBecause,
 });
 export type TopicSummary = z.infer<typeof TopicSummary>;
 
@@ -146,6 +152,13 @@ export const Post = z.object({
   removal: Removal.nullable(),
   /** Waiting for a moderator: only its author and moderators see it for now. */
   held: z.boolean(),
+  /**
+   * Written by someone I ignore or block: the page folds it away, with "Show it". The words
+   * are still sent, so showing it needs no other request.
+   */
+  hiddenBecause: HiddenBecause,
+  /** The words shown are a moderator's change (with a reason); the author's are kept. */
+  editedByModerator: z.boolean(),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -241,6 +254,8 @@ export const Created = z.object({
   topicId: z.uuid(),
   /** Waiting for a moderator: only the writer and moderators see it for now. */
   held: z.boolean(),
+  /** Held because a moderator reads a new member's first posts (not because of its words). */
+  review: z.boolean(),
   care: WritingCare,
 });
 export type Created = z.infer<typeof Created>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SiteRole } from './accounts';
 import { IdParams, Page, Uuid, WrittenText } from './common';
+import { Body, Title } from './forum';
 import { timeZoneName } from './groups';
 import { TrustLevel } from './trust';
 
@@ -48,13 +49,15 @@ export const safetyReportReasons: readonly ReportReason[] = ['unsafe', 'private_
 
 /**
  * What a moderator may do to close a case. `reach_out` sends the person kind words and
- * where to find help; `uphold` and `overturn` answer an appeal.
+ * where to find help; `edit` changes a post's words (the earlier ones are kept);
+ * `uphold` and `overturn` answer an appeal.
  */
 export const moderationActions = [
   'dismiss',
   'reach_out',
   'hide',
   'restore',
+  'edit',
   'warn',
   'mute',
   'suspend',
@@ -70,6 +73,7 @@ export const restrictingActions = ['mute', 'suspend', 'ban'] as const;
 /** Actions a person acted on may appeal. */
 export const appealableActions: readonly ModerationAction[] = [
   'hide',
+  'edit',
   'warn',
   'mute',
   'suspend',
@@ -164,6 +168,8 @@ export const CasePost = z.object({
   deleted: z.boolean(),
   /** Waiting for a moderator: only its author and moderators see it. */
   held: z.boolean(),
+  /** The words shown are a moderator's change (the author's are kept as a revision). */
+  editedByModerator: z.boolean(),
   /** The post the case is about (the rest is its thread). */
   isSubject: z.boolean(),
 });
@@ -213,6 +219,11 @@ export const CaseDetail = z.object({
   ),
   /** For an appeal: the action appealed and the person's own words. */
   appeal: z.object({ action: ActionSummary, words: z.string(), at: z.iso.datetime() }).nullable(),
+  /**
+   * The words of the post the case is about as its author wrote them (markdown), for a
+   * moderator's edit; null for a case about a person, or a post that is gone.
+   */
+  currentWords: z.object({ title: z.string().nullable(), body: z.string() }).nullable(),
   /** What the one asking may do with it now. */
   canClaim: z.boolean(),
   canAct: z.boolean(),
@@ -234,11 +245,23 @@ export const ActionBody = z
     reason: ActionReason,
     note: WrittenText.max(500, { error: 'moderation.fields.note.tooLong' }).optional(),
     days: RestrictionDays.optional(),
+    /** For `edit`: the post's new words (markdown, checked like any post). */
+    body: Body.optional(),
+    /** For `edit` of a topic: its new title, if that changes too. */
+    title: Title.optional(),
   })
   .strict()
   .refine((v) => v.reason !== 'other' || (v.note ?? '').trim().length >= 2, {
     error: 'moderation.fields.note.required',
     path: ['note'],
+  })
+  .refine((v) => v.action !== 'edit' || v.body !== undefined, {
+    error: 'moderation.fields.body.required',
+    path: ['body'],
+  })
+  .refine((v) => v.action === 'edit' || (v.body === undefined && v.title === undefined), {
+    error: 'moderation.fields.body.onlyForEdit',
+    path: ['body'],
   });
 export type ActionBody = z.infer<typeof ActionBody>;
 
@@ -268,6 +291,29 @@ export const AppealBody = z
 export type AppealBody = z.infer<typeof AppealBody>;
 
 export const AppealOpened = z.object({ caseId: Uuid });
+
+/**
+ * The link in the mail a suspended or banned person gets (they cannot sign in): it opens
+ * their appeal of that one decision. The token is the fragment of the link, sent in a body.
+ */
+const AppealToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'moderation.fields.appealToken.invalid' });
+
+export const AppealLinkBody = z.object({ token: AppealToken }).strict();
+export type AppealLinkBody = z.infer<typeof AppealLinkBody>;
+
+export const AppealLinkDecision = MyAction.omit({ id: true });
+export type AppealLinkDecision = z.infer<typeof AppealLinkDecision>;
+
+export const AppealByLinkBody = AppealBody.extend({ token: AppealToken }).strict();
+export type AppealByLinkBody = z.infer<typeof AppealByLinkBody>;
+
+export const AppealByLinkDone = z.object({
+  /** What happens next, in plain words. */
+  message: z.string(),
+});
+export type AppealByLinkDone = z.infer<typeof AppealByLinkDone>;
 
 export const ReportBody = z.object({ subject: Subject, reason: ReportReason }).strict();
 export type ReportBody = z.infer<typeof ReportBody>;
@@ -340,6 +386,12 @@ export const auditActions = [
   'case.action',
   'report.hold',
   'appeal.open',
+  'private.view',
+  // An admin changed the watched words (safety): subject is the entry, detail its words.
+  'watched_word.add',
+  'watched_word.change',
+  'watched_word.remove',
+  'trust.set',
 ] as const;
 
 export const AuditEntry = z.object({

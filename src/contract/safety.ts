@@ -118,3 +118,80 @@ export const TryScreeningResponse = z.object({
   personalDetails: z.array(z.enum(personalDetailKinds)),
 });
 export type TryScreeningResponse = z.infer<typeof TryScreeningResponse>;
+
+/**
+ * What a watched word does to a post that holds it (issue 11 part 7):
+ * - block: the post is refused, naming the word; the writer's words are kept;
+ * - hold: the post waits for a moderator before others see it;
+ * - flag: it is posted, and a moderator is asked to look;
+ * - hide: it is posted with the word shown as ■■■ to everyone but moderators.
+ */
+export const watchedActions = ['block', 'hold', 'flag', 'hide'] as const;
+export const WatchedAction = z.enum(watchedActions, { error: 'safety.fields.action.invalid' });
+export type WatchedAction = z.infer<typeof WatchedAction>;
+
+/** The longest watched word or phrase, in letters. */
+export const WATCHED_WORDS_MAX = 100;
+
+/** A word or short phrase as an admin writes it; a `*` at the end matches any ending. */
+const WatchedWordsText = WrittenText.min(1, { error: 'safety.fields.words.required' })
+  .max(WATCHED_WORDS_MAX, { error: 'safety.fields.words.tooLong' })
+  .transform((words) => words.replace(/\s+/g, ' '))
+  .refine((words) => /[\p{L}\p{N}]/u.test(words), { error: 'safety.fields.words.noWords' })
+  // No `*` but one at the very end, straight after a letter: "scam*", not "sc*m" or "scam *".
+  .refine((words) => /^[^*]*(?:(?<=[\p{L}\p{N}\p{M}])\*)?$/u.test(words), {
+    error: 'safety.fields.words.star',
+  });
+
+/** Why it is on the list, for the next admin; empty is none. */
+const WatchedNote = WrittenText.max(300, { error: 'safety.fields.note.tooLong' }).nullable();
+
+export const WatchedWord = z.object({
+  id: z.uuid(),
+  language: z.string(),
+  /** As the admin wrote it, with single spaces. */
+  words: z.string(),
+  action: WatchedAction,
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Who changed it last; null for the starting examples and when that person has gone. */
+  updatedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+});
+export type WatchedWord = z.infer<typeof WatchedWord>;
+
+export const WatchedWordInput = z
+  .object({
+    language: PhraseLanguage.default('en'),
+    words: WatchedWordsText,
+    action: WatchedAction,
+    note: WatchedNote.default(null),
+  })
+  .strict();
+export type WatchedWordInput = z.input<typeof WatchedWordInput>;
+export type WatchedWordValues = z.output<typeof WatchedWordInput>;
+
+/** A change to one entry: only what is sent changes. */
+export const WatchedWordChange = z
+  .object({
+    language: PhraseLanguage.optional(),
+    words: WatchedWordsText.optional(),
+    action: WatchedAction.optional(),
+    note: WatchedNote.optional(),
+  })
+  .strict()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    error: 'safety.fields.change.nothing',
+  });
+export type WatchedWordChange = z.input<typeof WatchedWordChange>;
+export type WatchedWordChangeValues = z.output<typeof WatchedWordChange>;
+
+export const WatchedWordsQuery = z.object({ language: PhraseLanguage.optional() }).strict();
+
+export const WatchedWordsResponse = z.object({
+  language: z.string(),
+  /** Every language that has watched words, and English, for the page's choice. */
+  languages: z.array(z.string()),
+  words: z.array(WatchedWord),
+});
+export type WatchedWordsResponse = z.infer<typeof WatchedWordsResponse>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ModerationHoursSetting, ReportWeights } from './moderation';
-import { TrustLevel } from './trust';
+import { TrustLevel, TrustThreshold } from './trust';
 
 /**
  * Site settings an admin can change, each with its own schema and a default that holds
@@ -11,8 +11,33 @@ export const settingSchemas = {
   'trust.postImages': TrustLevel.default('basic'),
   /** The trust level a person needs before their posts may hold links. */
   'trust.postLinks': TrustLevel.default('basic'),
-  /** Days after signing up before a new member becomes "basic". */
-  'trust.daysToBasic': z.number().int().min(0).max(365).default(2),
+  /**
+   * What a person needs to reach each level (all of it, over days: not one burst). The
+   * scheduled recount applies them; "leader" is only ever given by a moderator.
+   */
+  'trust.toBasic': TrustThreshold.default({
+    days: 2,
+    topicsEntered: 5,
+    postsRead: 30,
+    readingMinutes: 10,
+    upheldReportsAtMost: 3,
+  }),
+  'trust.toMember': TrustThreshold.default({
+    days: 14,
+    topicsEntered: 20,
+    postsRead: 100,
+    readingMinutes: 60,
+    upheldReportsAtMost: 1,
+  }),
+  'trust.toRegular': TrustThreshold.default({
+    days: 50,
+    topicsEntered: 50,
+    postsRead: 400,
+    readingMinutes: 240,
+    upheldReportsAtMost: 0,
+  }),
+  /** How many of a new member's first posts a moderator reads before others see them (0: none). */
+  'trust.reviewFirstPosts': z.number().int().min(0).max(20).default(2),
   /** How much one report counts, by the reporter's trust level. */
   'moderation.reportWeights': ReportWeights.default({
     new: 0.5,

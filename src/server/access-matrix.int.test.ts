@@ -8,10 +8,12 @@ import {
   type Member,
   makeMember,
   ORIGIN,
+  outboxFor,
   randomIp,
   requestSignUp,
   startTestApp,
   type TestApp,
+  tokenFromMail,
   uniqueEmail,
 } from '../../tests/support/app';
 import { forgetWriteLimits, multipart, postReply, postTopic } from '../../tests/support/forum';
@@ -112,6 +114,8 @@ const extra = {} as {
   passwordHolder: Member;
   subscriberId: string;
   demoUserId: string;
+  /** Someone each role mutes (and stops muting): nobody else's rows meet them. */
+  keptAwayId: string;
   lineId: string;
   adminCategoryId: string;
   notificationId: string;
@@ -204,6 +208,13 @@ const safetyPhrase = () => ({
   note: null,
 });
 
+/** A watched word no other row has: each call adds its own. */
+const watchedWord = () => ({
+  language: 'en',
+  words: `matrix watch ${randomBytes(4).toString('hex')}`,
+  action: 'flag',
+});
+
 const categoryInput = (slug: string) => ({
   slug,
   name: `Category ${slug}`,
@@ -287,6 +298,15 @@ const rows: Row[] = [
   row('PATCH /api/me/profile', signedIn(200), { payload: { about: 'I like gardens.' } }),
   row('GET /api/members/:id', signedIn(200), () => ({ params: { id: w.people.member.user.id } })),
   row('GET /api/members/mentionable', signedIn(200), { query: 'q=mo' }),
+  // Mute, ignore and block: only ever my own list.
+  row('GET /api/me/blocks', signedIn(200)),
+  row('PUT /api/me/blocks/:userId', signedIn(200), () => ({
+    params: { userId: extra.keptAwayId },
+    payload: { strength: 'mute', days: 1 },
+  })),
+  row('DELETE /api/me/blocks/:userId', signedIn(200), () => ({
+    params: { userId: extra.keptAwayId },
+  })),
   row('GET /api/home', signedIn(200), { query: 'timeZone=Europe/London' }),
   row('GET /api/help', everyone(200), { query: 'country=GB' }),
 
@@ -312,11 +332,29 @@ const rows: Row[] = [
     return { params: { id: made.json().id } };
   }),
   row('POST /api/admin/safety/try', only(admins, 200), { payload: { text: 'Some words.' } }),
+  row('GET /api/admin/safety/watched-words', only(admins, 200), { query: 'language=en' }),
+  row('POST /api/admin/safety/watched-words', only(admins, 201), () => ({
+    payload: watchedWord(),
+  })),
+  row('PATCH /api/admin/safety/watched-words/:id', only(admins, 200), async () => {
+    const made = await must(
+      as('admin', 'POST', '/api/admin/safety/watched-words', watchedWord()),
+      201,
+    );
+    return { params: { id: made.json().id }, payload: { action: 'hold' } };
+  }),
+  row('DELETE /api/admin/safety/watched-words/:id', only(admins, 200), async () => {
+    const made = await must(
+      as('admin', 'POST', '/api/admin/safety/watched-words', watchedWord()),
+      201,
+    );
+    return { params: { id: made.json().id } };
+  }),
   row('GET /api/admin/jobs/failed', only(admins, 200)),
   row('GET /api/admin/settings', only(admins, 200)),
   // The value it already has (its default), so no other row sees a change.
   row('PUT /api/admin/settings/:key', only(admins, 200), {
-    params: { key: 'trust.daysToBasic' },
+    params: { key: 'trust.reviewFirstPosts' },
     payload: { value: 2 },
   }),
 
@@ -561,6 +599,14 @@ const rows: Row[] = [
       payload: { words: 'Please look again.' },
     }),
   ),
+  // A suspended person's mailed link: the token alone opens that one decision, for anyone
+  // who holds it, signed in or not (the person it is about cannot sign in).
+  row('POST /api/moderation/appeal-link/decision', everyone(200), async () => ({
+    payload: { token: await appealLinkToken() },
+  })),
+  row('POST /api/moderation/appeal-link/appeal', everyone(201), async () => ({
+    payload: { token: await appealLinkToken(), words: 'Please look again.' },
+  })),
   row('GET /api/moderation/hours', everyone(200)),
   row('GET /api/reports/reasons', signedIn(200)),
   // The member wrote the topic: their own words are not theirs to report.
@@ -571,6 +617,14 @@ const rows: Row[] = [
     payload: { subject: { kind: 'topic', id: await freshTopic() } },
   })),
   row('GET /api/admin/audit', only(admins, 200)),
+  // Trust levels, about the new member: staff only. The level it has, so no other row sees a change.
+  row('GET /api/moderation/people/:id/trust', only(staff, 200), () => ({
+    params: { id: w.people.newMember.user.id },
+  })),
+  row('PUT /api/moderation/people/:id/trust', only(staff, 200), () => ({
+    params: { id: w.people.newMember.user.id },
+    payload: { level: 'new', locked: false },
+  })),
 ];
 
 /** A fresh report case about a reply by the member on the private group's board. */
@@ -607,6 +661,30 @@ async function warningOfMember(): Promise<string> {
   return warned.json().action.id;
 }
 
+/** The token of a fresh appeal link: a new person a moderator suspended, read from the mail. */
+async function appealLinkToken(): Promise<string> {
+  const person = await makeMember(t, { displayName: `Sol ${randomBytes(3).toString('hex')}` });
+  const opened = await t.app.ctx.jobs.transaction((tx, enqueue) =>
+    t.app.ctx.moderation.openCase(tx, enqueue, {
+      reason: 'report',
+      reportReason: 'spam',
+      subject: { kind: 'profile', id: person.user.id },
+      subjectUserId: person.user.id,
+    }),
+  );
+  await must(as('moderator', 'POST', `/api/moderation/cases/${opened.caseId}/claim`));
+  await must(
+    as('moderator', 'POST', `/api/moderation/cases/${opened.caseId}/actions`, {
+      action: 'suspend',
+      reason: 'spam',
+      days: 7,
+    }),
+  );
+  const mail = (await outboxFor(t.app, person.email)).find((m) => m.text.includes('/appeal#'));
+  if (!mail) throw new Error('setting up a row: no appeal link was mailed');
+  return tokenFromMail(mail.text);
+}
+
 /** Everyone the rows act on or need, made once, after the world. */
 async function buildExtras() {
   const [asker, removee, invitee, passwordHolder, subscriber, demo] = await Promise.all([
@@ -620,6 +698,7 @@ async function buildExtras() {
   Object.assign(extra, { asker, removee, invitee, passwordHolder });
   extra.subscriberId = subscriber.user.id;
   extra.demoUserId = demo.user.id;
+  extra.keptAwayId = (await makeMember(t, { displayName: 'Kit Faraway' })).user.id;
   await t.app.ctx.database.db.update(users).set({ isDemo: true }).where(eq(users.id, demo.user.id));
   await must(as(passwordHolder, 'PUT', '/api/me/password', { password: 'a long pass phrase' }));
   extra.lineId = (

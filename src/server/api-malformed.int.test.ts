@@ -71,6 +71,13 @@ const validLine = {
   sortOrder: 5,
 };
 
+const validWatched = {
+  language: 'en',
+  words: 'buy now',
+  action: 'hold',
+  note: 'Selling, not sharing.',
+};
+
 const validPhrase = {
   language: 'en',
   text: 'want to give up',
@@ -145,6 +152,15 @@ const routes: RouteSpec[] = [
     anyCharacters: ['password', 'currentPassword'],
   },
   { method: 'DELETE', url: '/api/me/password', access: 'member', sample: {} },
+  // Mute, ignore and block: a person's own list.
+  { method: 'GET', url: '/api/me/blocks', access: 'member', query: ['cursor', 'userId'] },
+  {
+    method: 'PUT',
+    url: '/api/me/blocks/:userId',
+    access: 'member',
+    sample: { strength: 'ignore', days: 7 },
+  },
+  { method: 'DELETE', url: '/api/me/blocks/:userId', access: 'member', sample: {} },
   {
     method: 'PATCH',
     url: '/api/me/preferences',
@@ -202,6 +218,16 @@ const routes: RouteSpec[] = [
     access: 'admin',
     sample: { language: 'en', text: 'Some words to check.' },
   },
+  // Watched words
+  { method: 'GET', url: '/api/admin/safety/watched-words', access: 'admin', query: ['language'] },
+  { method: 'POST', url: '/api/admin/safety/watched-words', access: 'admin', sample: validWatched },
+  {
+    method: 'PATCH',
+    url: '/api/admin/safety/watched-words/:id',
+    access: 'admin',
+    sample: validWatched,
+  },
+  { method: 'DELETE', url: '/api/admin/safety/watched-words/:id', access: 'admin', sample: {} },
   // Job queue
   { method: 'GET', url: '/api/admin/jobs/failed', access: 'admin' },
   // Site settings
@@ -400,6 +426,26 @@ const routes: RouteSpec[] = [
     url: '/api/moderation/actions/:id/appeal',
     access: 'member',
     sample: { words: 'Please look again.' },
+  },
+  // The mailed appeal link of someone who cannot sign in: the token is in the body.
+  {
+    method: 'POST',
+    url: '/api/moderation/appeal-link/decision',
+    access: 'public',
+    sample: { token: 'A'.repeat(43) },
+  },
+  {
+    method: 'POST',
+    url: '/api/moderation/appeal-link/appeal',
+    access: 'public',
+    sample: { token: 'A'.repeat(43), words: 'Please look again.' },
+  },
+  { method: 'GET', url: '/api/moderation/people/:id/trust', access: 'moderator' },
+  {
+    method: 'PUT',
+    url: '/api/moderation/people/:id/trust',
+    access: 'moderator',
+    sample: { level: 'basic', locked: true },
   },
   { method: 'GET', url: '/api/moderation/hours', access: 'public' },
   { method: 'GET', url: '/api/reports/reasons', access: 'member' },

@@ -26,6 +26,7 @@ import { createMailer } from './lib/mail/mailer';
 import { sendProblem, toProblem } from './lib/problem-handler';
 import { createRateLimits } from './lib/rate-limit';
 import { accountsRoutes } from './modules/accounts/routes';
+import { blocksRoutes } from './modules/blocks/routes';
 import { callerConstraint, devRoutes } from './modules/dev/routes';
 import { forumRoutes } from './modules/forum/routes';
 import { groupsRoutes } from './modules/groups/routes';
@@ -37,6 +38,7 @@ import { profilesRoutes } from './modules/profiles/routes';
 import { safetyRoutes } from './modules/safety/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { systemRoutes } from './modules/system/routes';
+import { trustRoutes } from './modules/trust/routes';
 import { demoMemberIds, seedDemoIfEmpty } from './seed/demo';
 import { seedDemoForum } from './seed/demo-forum';
 import { createServices } from './services';
@@ -201,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const typed = api.withTypeProvider<ZodTypeProvider>();
       systemRoutes(typed, ctx);
       accountsRoutes(typed, ctx);
+      blocksRoutes(typed, ctx);
       profilesRoutes(typed, ctx);
       helpRoutes(typed, ctx);
       groupsRoutes(typed, ctx);
@@ -210,6 +213,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       notificationsRoutes(typed, ctx);
       moderationRoutes(typed, ctx);
       safetyRoutes(typed, ctx);
+      trustRoutes(typed, ctx);
       jobsRoutes(typed, ctx);
       if (config.devTools) devRoutes(typed, ctx);
     },

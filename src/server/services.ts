@@ -8,18 +8,35 @@ import type { JobQueue } from './lib/jobs';
 import type { Mailer } from './lib/mail/mailer';
 import type { RateLimits } from './lib/rate-limit';
 import { localDiskStorage, type Storage } from './lib/storage';
+import {
+  peopleForTrust,
+  personForTrust,
+  setTrustLevel,
+  siteRolesOf,
+} from './modules/accounts/face';
 import { createAccountsService } from './modules/accounts/service';
+import { createBlocksFace } from './modules/blocks/face';
+import { createBlocksService } from './modules/blocks/service';
+import { readingOf } from './modules/forum/face';
 import { createForumService } from './modules/forum/service';
 import { createGroupsFace } from './modules/groups/face';
 import { createGroupsService } from './modules/groups/service';
 import { createHelpService } from './modules/help/service';
 import { createHomeService } from './modules/home/service';
-import { createModerationFace, restrictionChecks } from './modules/moderation/face';
+import {
+  audit,
+  createModerationFace,
+  recordStaffView,
+  restrictionChecks,
+  type StaffViewEntry,
+  upheldReportsAgainst,
+} from './modules/moderation/face';
 import { createModerationService } from './modules/moderation/service';
 import { createNotificationsService } from './modules/notifications/service';
 import { createProfilesService } from './modules/profiles/service';
 import { createSafetyService } from './modules/safety/service';
 import { createSettingsService } from './modules/settings/service';
+import { createTrustService } from './modules/trust/service';
 
 /** What the services run on. New shared dependencies (the job queue, …) are added here. */
 export interface ServiceDeps {
@@ -46,14 +63,25 @@ export function createServices(deps: ServiceDeps) {
   // Who may not sign in or post now (moderation's mutes, suspensions and bans) needs only the
   // database, so accounts and the forum ask it before the moderation service is built.
   const barred = restrictionChecks(db, now);
-  const accounts = createAccountsService({ ...base, jobs, signInBar: barred.signInBar });
+  // Who keeps whom away (mute, ignore, block) needs only the database too: the mention
+  // picker and the forum ask it.
+  const blocksFace = createBlocksFace({ db, now });
+  const accounts = createAccountsService({
+    ...base,
+    jobs,
+    signInBar: barred.signInBar,
+    mentionHidden: blocksFace.blockedEitherWay,
+  });
   // Every other module tells people things through this one's face.
   const notifications = createNotificationsService({ ...base, jobs, people: accounts });
   // What people write is screened through this one's face (the forum, later chat and check-ins).
-  const safety = createSafetyService({ ...base, accounts });
+  const safety = createSafetyService({ ...base, accounts, audit });
   const settings = createSettingsService({ ...base, accounts });
   // Cases are opened through moderation's face, inside other modules' transactions.
   const moderationFace = createModerationFace({ db, notifications, now });
+  // Staff shown private content (held posts, a closed board, profile fields) are audited.
+  const staffViewed = (entry: Omit<StaffViewEntry, 'at'>) =>
+    recordStaffView(db, { ...entry, at: now ? now() : new Date() });
   // In dependency order, nothing reached lazily: the groups face needs only the database,
   // so profiles and the forum are built on it before the groups service, which uses the forum.
   const groupsFace = createGroupsFace(db);
@@ -61,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
     ...base,
     accounts,
     shareAGroup: groupsFace.shareAGroup,
+    staffViewed,
   });
   const forum = createForumService({
     ...base,
@@ -69,8 +98,23 @@ export function createServices(deps: ServiceDeps) {
     accounts,
     storage,
     postingBar: barred.postingBar,
+    blocks: blocksFace,
+    writingRules: async () => {
+      const all = await settings.all();
+      return {
+        postLinks: all['trust.postLinks'],
+        postImages: all['trust.postImages'],
+        reviewFirstPosts: all['trust.reviewFirstPosts'],
+        daysToBasic: all['trust.toBasic'].days,
+      };
+    },
     screening: safety,
     cases: moderationFace,
+    staffViews: {
+      staffSaw: async ({ heldPosts, groupBoard, ...view }) => {
+        await staffViewed({ ...view, detail: { heldPosts, groupBoard } });
+      },
+    },
     groupBoards: {
       boardAccess: groupsFace.boardAccess,
       groupNames: groupsFace.groupNames,
@@ -93,10 +137,40 @@ export function createServices(deps: ServiceDeps) {
     settings,
     face: moderationFace,
     heldPosts: forum,
+    postEdits: forum,
+  });
+
+  const trust = createTrustService({
+    db,
+    jobs,
+    limits,
+    now,
+    settings,
+    people: {
+      peopleForTrust: (afterId, limit) => peopleForTrust(db, afterId, limit),
+      personForTrust: (userId) => personForTrust(db, userId),
+      setTrustLevel,
+      authorsByIds: (ids) => accounts.authorsByIds(ids),
+    },
+    reading: { readingOf: (ids) => readingOf(db, ids) },
+    reports: { upheldReportsAgainst: (ids, since) => upheldReportsAgainst(db, ids, since) },
+    audit: { audit },
+  });
+
+  const blocks = createBlocksService({
+    db,
+    limits,
+    now,
+    face: blocksFace,
+    people: {
+      authorsByIds: (ids) => accounts.authorsByIds(ids),
+      siteRoles: (ids) => siteRolesOf(db, ids),
+    },
   });
 
   return {
     accounts,
+    blocks,
     profiles,
     groups,
     forum,
@@ -105,6 +179,7 @@ export function createServices(deps: ServiceDeps) {
     moderation,
     safety,
     settings,
+    trust,
     home: createHomeService({ ...base, accounts }),
   };
 }

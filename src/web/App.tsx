@@ -21,6 +21,7 @@ const StoryNowPage = named(() => import('./features/profiles/StoryPage'), 'Story
 const WhoSeesPage = named(() => import('./features/profiles/WhoSeesPage'), 'WhoSeesPage');
 const SigningInPage = named(() => import('./features/profiles/SigningInPage'), 'SigningInPage');
 const SettingsPage = named(() => import('./features/profiles/SettingsPage'), 'SettingsPage');
+const BlocksPage = named(() => import('./features/blocks/BlocksPage'), 'BlocksPage');
 const ConductPage = named(() => import('./features/help/ConductPage'), 'ConductPage');
 const OutboxPage = named(() => import('./features/dev/OutboxPage'), 'OutboxPage');
 const GroupsPage = named(() => import('./features/groups/GroupsPage'), 'GroupsPage');
@@ -47,9 +48,15 @@ const NotificationSettingsPage = named(
   'NotificationSettingsPage',
 );
 const PhrasesPage = named(() => import('./features/safety/PhrasesPage'), 'PhrasesPage');
+const WatchedWordsPage = named(
+  () => import('./features/safety/WatchedWordsPage'),
+  'WatchedWordsPage',
+);
 const QueuePage = named(() => import('./features/moderation/QueuePage'), 'QueuePage');
 const CasePage = named(() => import('./features/moderation/CasePage'), 'CasePage');
 const AuditPage = named(() => import('./features/moderation/AuditPage'), 'AuditPage');
+const AppealLinkPage = named(() => import('./features/moderation/AppealPage'), 'AppealLinkPage');
+const DecisionPage = named(() => import('./features/moderation/AppealPage'), 'DecisionPage');
 const UnsubscribePage = named(
   () => import('./features/notifications/UnsubscribePage'),
   'UnsubscribePage',
@@ -84,11 +91,15 @@ export function App() {
           <Route path="/me/sign-in" element={<SigningInPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+          <Route path="/settings/blocks" element={<BlocksPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
           <Route path="/admin/safety/phrases" element={<PhrasesPage />} />
+          <Route path="/admin/safety/watched-words" element={<WatchedWordsPage />} />
           <Route path="/moderation" element={<QueuePage />} />
           <Route path="/moderation/cases/:id" element={<CasePage />} />
+          <Route path="/moderation/decisions/:id" element={<DecisionPage />} />
+          <Route path="/appeal" element={<AppealLinkPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/help" element={<HelpPage />} />
           <Route path="/code-of-conduct" element={<ConductPage />} />

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { MemberRole, SessionUser, SignUpBody } from '../../src/contract';
 import { CONDUCT_VERSION } from '../../src/contract';
+import { storedTrustLevel, type TrustLevel } from '../../src/contract/trust';
 import { type App, buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { users } from '../../src/server/modules/accounts/tables';
 import { openTestDatabase } from './db';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -124,16 +127,29 @@ export function verifyEmailLink(app: App, token: string, ip = randomIp()) {
 /** Signs a new member up through the real routes and the dev outbox, and signs them in. */
 export async function makeMember(
   { app }: TestApp,
-  overrides: Partial<SignUpBody> & { role?: MemberRole } = {},
+  overrides: Partial<SignUpBody> & { role?: MemberRole; trust?: TrustLevel } = {},
 ): Promise<Member> {
   const ip = randomIp();
   const email = overrides.email ?? uniqueEmail(overrides.role ?? 'member');
-  const signUp = await requestSignUp(app, { ...overrides, email }, ip);
+  const { trust, ...body } = overrides;
+  const signUp = await requestSignUp(app, { ...body, email }, ip);
   if (signUp.statusCode !== 202) throw new Error(`sign-up failed: ${signUp.body}`);
   const token = await latestTokenFor(app, email);
   const verify = await verifyEmailLink(app, token, ip);
   if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`);
-  return { user: verify.json().user, cookie: cookieFrom(verify)!, email, ip };
+  // Most tests are about members who have been here a while: "basic" unless asked. A test
+  // of what new members may not do yet asks for `trust: 'new'`.
+  const user = verify.json().user as SessionUser;
+  await giveTrust(app, user.id, trust ?? 'basic');
+  return { user, cookie: cookieFrom(verify)!, email, ip };
+}
+
+/** Sets a person's trust level straight in the database (the recount is not under test). */
+export async function giveTrust(app: App, userId: string, level: TrustLevel = 'basic') {
+  await app.ctx.database.db
+    .update(users)
+    .set({ trustLevel: storedTrustLevel(level) })
+    .where(eq(users.id, userId));
 }
 
 /**

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { GroupInput } from '../../src/contract/groups';
-import { storedTrustLevel, type TrustLevel } from '../../src/contract/trust';
-import { users } from '../../src/server/modules/accounts/tables';
-import { type Member, makeMember, promote, randomIp, type TestApp } from './app';
+import type { TrustLevel } from '../../src/contract/trust';
+import { giveTrust, type Member, makeMember, promote, randomIp, type TestApp } from './app';
 import { categoryId, postReply, postTopic } from './forum';
 import { askAndApprove, callAs, makeFacilitator, makeGroupIn, makeOrganisation } from './groups';
 
@@ -43,10 +41,7 @@ export interface World {
 
 /** Sets a person's trust level directly (the scheduled recount is not under test here). */
 export async function setTrust(t: TestApp, userId: string, level: TrustLevel) {
-  await t.app.ctx.database.db
-    .update(users)
-    .set({ trustLevel: storedTrustLevel(level) })
-    .where(eq(users.id, userId));
+  await giveTrust(t.app, userId, level);
 }
 
 /** A group made by the organisation admin, open to anyone who asks; `input` changes it. */
@@ -83,7 +78,7 @@ export function groupInput(input: Partial<GroupInput> = {}): GroupInput {
  */
 export async function buildWorld(t: TestApp): Promise<World> {
   const [newMember, member, facilitator, orgAdmin, moderator, admin] = await Promise.all([
-    makeMember(t, { displayName: 'Nia New' }),
+    makeMember(t, { displayName: 'Nia New', trust: 'new' }),
     makeMember(t, { displayName: 'Mo Member' }),
     makeMember(t, { displayName: 'Fran Facilitator', role: 'peer_supporter' }),
     makeMember(t, { displayName: 'Olu Org Lead', role: 'professional' }),

@@ -2,6 +2,7 @@
 export * from '../lib/jobs-tables';
 export * from '../lib/mail/tables';
 export * from '../modules/accounts/tables';
+export * from '../modules/blocks/tables';
 export * from '../modules/forum/tables';
 export * from '../modules/groups/tables';
 export * from '../modules/help/tables';
@@ -10,3 +11,4 @@ export * from '../modules/notifications/tables';
 export * from '../modules/profiles/tables';
 export * from '../modules/safety/tables';
 export * from '../modules/settings/tables';
+export * from '../modules/trust/tables';

@@ -58,6 +58,8 @@ export interface RenderedPost {
   images: { src: string; alt: string }[];
   /** Members named with a mention, `[@Name](/members/<id>)`: their ids, each once, in order. */
   mentions: string[];
+  /** Links that lead away from this site (a mention or a link to our own pages is not one). */
+  links: string[];
 }
 
 const mentionHref = /^\/members\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -80,7 +82,7 @@ function plainPost(markdown: string): RenderedPost {
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br />')}</p>`)
     .join('\n');
-  return { html, text: markdown.replace(/\s+/g, ' ').trim(), images: [], mentions: [] };
+  return { html, text: markdown.replace(/\s+/g, ' ').trim(), images: [], mentions: [], links: [] };
 }
 
 export function renderPost(markdown: string): RenderedPost {
@@ -90,12 +92,16 @@ export function renderPost(markdown: string): RenderedPost {
   const words: string[] = [];
   const images: { src: string; alt: string }[] = [];
   const mentions = new Set<string>();
+  const links: string[] = [];
   for (const token of tokens) {
     if (token.type === 'inline') {
       const children = token.children ?? [];
       for (const [index, child] of children.entries()) {
         if (child.type === 'link_open') {
-          const member = mentionHref.exec(String(child.attrGet('href') ?? ''));
+          const href = String(child.attrGet('href') ?? '');
+          // Our own pages start with one slash; `//host` leads away like any other link.
+          if (!href.startsWith('/') || href.startsWith('//')) links.push(href);
+          const member = mentionHref.exec(href);
           const label = children[index + 1];
           if (member && label?.type === 'text' && label.content.startsWith('@')) {
             mentions.add(member[1]!);
@@ -118,6 +124,7 @@ export function renderPost(markdown: string): RenderedPost {
     text: words.join('').replace(/\s+/g, ' ').trim(),
     images,
     mentions: [...mentions],
+    links,
   };
 }
 

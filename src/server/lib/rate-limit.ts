@@ -44,6 +44,8 @@ export const limitRules = {
   safetyPhraseWritePerUser: { points: 120, duration: 60 * 60 },
   /** Words an admin tries against a list, per admin: one per tap of "Check these words". */
   safetyTryPerUser: { points: 600, duration: 60 * 60 },
+  /** Changes to the watched words, per admin: like the screening lists. */
+  safetyWatchedWritePerUser: { points: 120, duration: 60 * 60 },
   /** A person's notification choices, push devices and read marks: each tap is one. */
   notificationWritePerUser: { points: 600, duration: 60 * 60 },
   /** Unsubscribe links we never made, per address they come from (real ones are never limited). */
@@ -55,8 +57,19 @@ export const limitRules = {
   mentionsPerUser: { points: 30, duration: 60 * 60 },
   /** "I am worried about this person", per worried member. */
   concernsPerUser: { points: 10, duration: 60 * 60 },
+  /** Trust levels a moderator sets by hand, per moderator. */
+  trustWritePerUser: { points: 120, duration: 60 * 60 },
+  /** A moderator's decisions on cases (edits of words among them): a long shift fits. */
+  moderationActPerUser: { points: 300, duration: 60 * 60 },
+  /**
+   * Looks at and appeals through a mailed appeal link, per address they come from: a person
+   * opens it a few times; guessing tokens is stopped long before it could find one.
+   */
+  appealLinkPerIp: { points: 30, duration: 15 * 60 },
   /** Reports one member makes in an hour: far past anyone's need, short of a report flood. */
   reportsPerUser: { points: 30, duration: 60 * 60 },
+  /** Muting, ignoring or blocking someone, and stopping it: a person's own list, tap by tap. */
+  blockWritePerUser: { points: 60, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

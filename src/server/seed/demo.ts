@@ -7,6 +7,7 @@ import { consents, users } from '../modules/accounts/tables';
 import { forumCategories, forumTopics } from '../modules/forum/tables';
 import { organisations } from '../modules/groups/tables';
 import { profiles } from '../modules/profiles/tables';
+import { safetyWatchedWords } from '../modules/safety/tables';
 import { seedDemoGroups } from './demo-groups';
 import { demoEmail, demoMembers } from './demo-members';
 
@@ -94,6 +95,14 @@ async function seedDemo(db: Db): Promise<void> {
         })),
     ]);
     await seedDemoGroups(tx, (handle) => byEmail.get(demoEmail(handle)));
+    // Two watched words, so the demo shows what they do (the real list starts empty).
+    await tx
+      .insert(safetyWatchedWords)
+      .values([
+        { language: 'en', words: 'miracle cure', key: 'miracle cure', action: 'flag' as const },
+        { language: 'en', words: 'buy now', key: 'buy now', action: 'hold' as const },
+      ])
+      .onConflictDoNothing();
   });
 }
 

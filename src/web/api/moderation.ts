@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import type {
   ActionBody,
   ActionDone,
+  AppealBody,
+  AppealByLinkBody,
+  AppealByLinkDone,
+  AppealLinkBody,
+  AppealLinkDecision,
   AuditPage,
   AuditQuery,
   CaseClaim,
@@ -9,12 +14,14 @@ import type {
   ConcernBody,
   ConcernDone,
   ModerationHours,
+  MyAction,
   QueuePage,
   QueueQuery,
   ReportBody,
   ReportDone,
   ReportReasons,
 } from '../../contract/moderation';
+import type { TrustStanding, TrustUpdate } from '../../contract/trust';
 import { call, route } from './route';
 
 type In<Schema extends z.ZodType> = z.input<Schema>;
@@ -28,6 +35,18 @@ export const moderationRoutes = {
   release: route<CaseClaim>()('POST', '/moderation/cases/:id/release'),
   act: route<ActionDone, ActionBody>()('POST', '/moderation/cases/:id/actions'),
   audit: route<AuditPage, never, In<typeof AuditQuery>>()('GET', '/admin/audit'),
+  myAction: route<MyAction>()('GET', '/moderation/actions/:id'),
+  appeal: route<{ caseId: string }, AppealBody>()('POST', '/moderation/actions/:id/appeal'),
+  appealLinkDecision: route<AppealLinkDecision, AppealLinkBody>()(
+    'POST',
+    '/moderation/appeal-link/decision',
+  ),
+  appealByLink: route<AppealByLinkDone, AppealByLinkBody>()(
+    'POST',
+    '/moderation/appeal-link/appeal',
+  ),
+  trust: route<TrustStanding>()('GET', '/moderation/people/:id/trust'),
+  setTrust: route<TrustStanding, TrustUpdate>()('PUT', '/moderation/people/:id/trust'),
 } as const;
 
 const r = moderationRoutes;
@@ -42,8 +61,21 @@ export const getCase = (id: string) => call(r.caseDetail, { params: { id } });
 export const claimCase = (id: string) => call(r.claim, { params: { id } });
 export const releaseCase = (id: string) => call(r.release, { params: { id } });
 export const actOnCase = (id: string, body: ActionBody) => call(r.act, { params: { id }, body });
+/** A person's trust level, what they have done, and what the next level needs. */
+export const getTrust = (id: string) => call(r.trust, { params: { id } });
+export const setTrust = (id: string, body: TrustUpdate) =>
+  call(r.setTrust, { params: { id }, body });
 export const getAuditLog = (cursor: string | null) =>
   call(r.audit, { query: { cursor: cursor ?? undefined } });
+/** A decision about me, and whether I may still appeal it. */
+export const getMyAction = (id: string) => call(r.myAction, { params: { id } });
+export const appealAction = (id: string, body: AppealBody) =>
+  call(r.appeal, { params: { id }, body });
+/** The decision a mailed appeal link is about; the token is the link's fragment. */
+export const getAppealLinkDecision = (token: string) =>
+  call(r.appealLinkDecision, { body: { token } });
+/** Sends the appeal of that one decision, without signing in. */
+export const appealByLink = (body: AppealByLinkBody) => call(r.appealByLink, { body });
 
 /** A member's "Report" and "I am worried about this person", on posts and profiles. */
 export const safetyActionRoutes = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/support/app';
 import { accountsRoutes } from './accounts';
+import { blocksRoutes } from './blocks';
 import { devRoutes } from './dev';
 import { forumRoutes } from './forum';
 import { groupsRoutes } from './groups';
@@ -16,6 +17,7 @@ import { safetyRoutes } from './safety';
 // written twice (here and in the server's routes.ts), so this test fails a renamed route.
 const tables: Record<string, Record<string, Route<string, unknown, unknown, unknown>>> = {
   accounts: accountsRoutes,
+  blocks: blocksRoutes,
   dev: devRoutes,
   forum: forumRoutes,
   groups: groupsRoutes,

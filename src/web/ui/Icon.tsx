@@ -26,6 +26,10 @@ const paths = {
   write: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
   mic: 'M12 3a3 3 0 00-3 3v6a3 3 0 006 0V6a3 3 0 00-3-3zM5 11a7 7 0 0014 0M12 18v3',
   device: 'M7 2h10v20H7zM11 18h2',
+  // Mute, ignore and block
+  bellOff: 'M6 16v-5a6 6 0 019-5.2M18 11v5l2 2H4l2-2M10 20a2 2 0 004 0M3 3l18 18',
+  eyeOff: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zm10 3a3 3 0 100-6 3 3 0 000 6zM3 3l18 18',
+  block: 'M12 21a9 9 0 100-18 9 9 0 000 18zM5.6 5.6l12.8 12.8',
 } as const;
 
 export type IconName = keyof typeof paths;

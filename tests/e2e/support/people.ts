@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { MemberRole } from '../../../src/contract/accounts';
+import type { TrustLevel } from '../../../src/contract/trust';
 import { CONDUCT_VERSION } from '../../../src/contract/values';
+import { signInAs } from './forum';
 
 /** A new address for each run, so that sign-ups never meet an earlier one. */
 export function newEmail(prefix = 'member'): string {
@@ -37,7 +39,11 @@ export async function signUpAndSignIn(
   page: Page,
   baseUrl: string,
   displayName: string,
-  { role = 'survivor', prefix = 'member' }: { role?: MemberRole; prefix?: string } = {},
+  {
+    role = 'survivor',
+    prefix = 'member',
+    trust = 'basic',
+  }: { role?: MemberRole; prefix?: string; trust?: TrustLevel } = {},
 ): Promise<string> {
   const email = newEmail(prefix);
   await page.goto(`${baseUrl}/`);
@@ -63,5 +69,24 @@ export async function signUpAndSignIn(
     data: { token },
   });
   expect(verify.ok(), `sign-in link: ${verify.status()} ${await verify.text()}`).toBe(true);
+  // Most journeys are about members who have been here a while: a demo moderator sets the
+  // level by hand (as a moderator would), unless the journey is about someone brand new.
+  if (trust !== 'new') {
+    const userId = ((await verify.json()) as { user: { id: string } }).user.id;
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser');
+    const staff = await browser.newContext();
+    try {
+      const staffPage = await staff.newPage();
+      await signInAs(staffPage, baseUrl, 'Ivy (moderator)');
+      const set = await staffPage.request.put(`${baseUrl}/api/moderation/people/${userId}/trust`, {
+        headers: { origin: baseUrl },
+        data: { level: trust, locked: false },
+      });
+      expect(set.ok(), `trust level: ${set.status()} ${await set.text()}`).toBe(true);
+    } finally {
+      await staff.close();
+    }
+  }
   return email;
 }

@@ -19,6 +19,11 @@ export interface AccountsDeps {
    * moderation module answers; without it everyone may sign in.
    */
   signInBar?: ((userId: string) => Promise<string | null>) | undefined;
+  /**
+   * People left out of this person's mention picker: those in a block with them, either way.
+   * The blocks module answers; without it nobody is left out.
+   */
+  mentionHidden?: ((userId: string) => Promise<string[]>) | undefined;
 }
 
 /** Tokens are stored only as keyed hashes. */

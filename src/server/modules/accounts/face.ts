@@ -1,5 +1,5 @@
 // What other modules may ask of accounts: small, and batched where it answers for many people.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { MemberRole, SiteRole } from '../../../contract/accounts';
 import type { Db, Tx } from '../../db';
 import { problems } from '../../lib/errors';
@@ -98,6 +98,17 @@ export async function moderatorIds(db: Db | Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** The site role of each of these people; an id with no account is left out. */
+export async function siteRolesOf(db: Db, ids: string[]): Promise<Map<string, SiteRole>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, siteRole: users.siteRole })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.siteRole]));
+}
+
 /** What a moderator sees of people in a case: name, trust level, site role, when they joined. */
 export async function peopleForModeration(
   db: Db,
@@ -163,4 +174,53 @@ export function createAccountsFace(deps: AccountsDeps): AccountsFace {
     giveConsent: (userId, kind, version) => giveConsent(deps, userId, kind, version),
     withdrawConsent: (userId, kind) => withdrawConsent(deps, userId, kind),
   };
+}
+
+/**
+ * Confirmed accounts in id order after `afterId`, a page at a time, for the trust recount:
+ * when each joined and the level stored now.
+ */
+export async function peopleForTrust(
+  db: Db,
+  afterId: string | null,
+  limit: number,
+): Promise<{ id: string; joinedAt: Date; trustLevel: number; siteRole: SiteRole }[]> {
+  return db
+    .select({
+      id: users.id,
+      joinedAt: users.createdAt,
+      trustLevel: users.trustLevel,
+      siteRole: users.siteRole,
+    })
+    .from(users)
+    .where(
+      afterId
+        ? and(isNotNull(users.emailVerifiedAt), gt(users.id, afterId))
+        : isNotNull(users.emailVerifiedAt),
+    )
+    .orderBy(asc(users.id))
+    .limit(limit);
+}
+
+/** One confirmed account, as peopleForTrust shows it; null when there is none. */
+export async function personForTrust(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; joinedAt: Date; trustLevel: number; siteRole: SiteRole } | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      joinedAt: users.createdAt,
+      trustLevel: users.trustLevel,
+      siteRole: users.siteRole,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), isNotNull(users.emailVerifiedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Stores a person's trust level (its place in trustLevels), in the caller's transaction. */
+export async function setTrustLevel(db: Db | Tx, userId: string, stored: number): Promise<void> {
+  await db.update(users).set({ trustLevel: stored }).where(eq(users.id, userId));
 }

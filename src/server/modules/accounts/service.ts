@@ -42,6 +42,7 @@ export function createAccountsService(options: {
   jobs: JobQueue;
   now?: (() => Date) | undefined;
   signInBar?: AccountsDeps['signInBar'];
+  mentionHidden?: AccountsDeps['mentionHidden'];
 }) {
   const deps: AccountsDeps = { ...options, now: options.now ?? (() => new Date()) };
   // Its mail is sent by a job: the one that asked for it never waits on SMTP.

@@ -3,6 +3,9 @@
 // moderator (medium and high), and a plan, a time or a place (high) holds the post so that only
 // they and moderators see it until a moderator looks (SAFETY.md).
 import type { WritingCare } from '../../../contract/forum';
+import { problems } from '../../lib/errors';
+import { t } from '../../lib/i18n';
+import { renderPost } from '../../lib/markdown';
 import type { ForumDeps, ScreeningTier } from './deps';
 
 export interface Screened {
@@ -12,19 +15,67 @@ export interface Screened {
   held: boolean;
   /** A moderator is asked to look. */
   caseNeeded: boolean;
+  /** Watched words: hold it for a moderator first (not a worry about the writer). */
+  watchedHold: boolean;
+  /** Watched words: a moderator is asked to look, and it is posted. */
+  watchedFlag: boolean;
+  /** Watched words hidden from everyone but moderators. */
+  hide: string[];
 }
 
+/**
+ * Checks the watched words (site data): a "block" word refuses the post in plain words that
+ * name the word and keep the rest; the other actions are for the caller to carry out.
+ */
+async function watchedIn(deps: ForumDeps, words: string, language?: string) {
+  const found = await deps.screening.watched(words, language);
+  if (found.block.length > 0) {
+    throw problems.invalid({
+      body: t('forum.problems.watchedBlock', {
+        words: found.block.map((w) => `"${w}"`).join(', '),
+        count: found.block.length,
+      }),
+    });
+  }
+  return found;
+}
+
+/** Words being sent (not a draft being saved): watched words apply to them. */
 export async function screenWriting(
   deps: ForumDeps,
   words: string,
   language?: string,
+  { sending = true }: { sending?: boolean } = {},
 ): Promise<Screened> {
-  const { tier } = await deps.screening.screen(words, language);
+  const [{ tier }, watched] = await Promise.all([
+    deps.screening.screen(words, language),
+    sending
+      ? watchedIn(deps, words, language)
+      : { block: [] as string[], hold: [] as string[], flag: [] as string[], hide: [] as string[] },
+  ]);
   const worrying = tier === 'medium' || tier === 'high';
   return {
     tier,
     care: { support: worrying, personalDetails: deps.screening.personalDetails(words) },
     held: tier === 'high',
     caseNeeded: worrying,
+    watchedHold: watched.hold.length > 0,
+    watchedFlag: watched.flag.length > 0,
+    hide: watched.hide,
   };
+}
+
+/**
+ * What readers are shown: the post as written, or, when watched words are to be hidden, the
+ * post rendered again with them hidden. The words as written stay in `body` for moderators.
+ */
+export function shownWords(
+  deps: ForumDeps,
+  body: string,
+  rendered: { html: string; text: string },
+  hide: string[],
+): { html: string; text: string } {
+  if (hide.length === 0) return rendered;
+  const hidden = renderPost(deps.screening.hideWords(body, hide));
+  return { html: hidden.html, text: hidden.text };
 }

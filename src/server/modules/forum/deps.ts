@@ -2,6 +2,7 @@
 // ids at once, so a list asks once and not once per row.
 import type { MemberRole } from '../../../contract/accounts';
 import type { PostKind } from '../../../contract/forum';
+import type { TrustLevel } from '../../../contract/trust';
 import type { Db, Tx } from '../../db';
 import type { Actor } from '../../lib/access';
 import type { Enqueue, JobQueue } from '../../lib/jobs';
@@ -9,6 +10,7 @@ import type { RateLimits } from '../../lib/rate-limit';
 import type { Storage } from '../../lib/storage';
 import { type NotificationsFace, nobodyIsTold } from '../notifications/face';
 import { type CategoryCache, createCategoryCache } from './categories';
+import { quietFor } from './telling';
 
 /** What the forum asks the groups module about group boards (groups' face provides it). */
 export interface GroupBoards {
@@ -40,6 +42,13 @@ export type PersonalDetail = 'phone' | 'email' | 'address';
 export interface ForumScreening {
   screen(text: string, language?: string): Promise<{ tier: ScreeningTier }>;
   personalDetails(text: string): PersonalDetail[];
+  /** Which watched words (site data) the words hold, by what is done about each. */
+  watched(
+    text: string,
+    language?: string,
+  ): Promise<{ block: string[]; hold: string[]; flag: string[]; hide: string[] }>;
+  /** The text with these watched words hidden (■■■). */
+  hideWords(text: string, words: string[]): string;
 }
 
 /** A post a moderator should look at, as the forum tells the moderation module of it. */
@@ -54,6 +63,46 @@ export interface PostToLookAt {
 export interface ForumCases {
   lookAt(tx: Tx, enqueue: Enqueue, input: PostToLookAt): Promise<void>;
 }
+
+/** What the site settings say new members may do (settings' values, read through its cache). */
+export interface ForumWritingRules {
+  postLinks: TrustLevel;
+  postImages: TrustLevel;
+  /** How many of a new member's posts a moderator reads first (0: none). */
+  reviewFirstPosts: number;
+  /** Days before a new member may reach the next level, to tell them when. */
+  daysToBasic: number;
+}
+
+/** Where no settings are wired in (a bench), nobody is held back. */
+const noRules: ForumWritingRules = {
+  postLinks: 'new',
+  postImages: 'new',
+  reviewFirstPosts: 0,
+  daysToBasic: 0,
+};
+
+/**
+ * What the forum asks the blocks module: who keeps whom away (its face provides it). Mute,
+ * ignore and block all stop the one who chose from being told of the other's replies,
+ * mentions and reactions; ignore and block fold the other's posts away; block also stops
+ * the other replying to the one who chose.
+ */
+export interface ForumBlocks {
+  /** Of these people, those who keep the actor away now; runs on `db` (a transaction) if given. */
+  silencedBy(actorId: string, recipientIds: string[], db?: Tx): Promise<Set<string>>;
+  /** Of these writers, those whose posts this viewer ignores or blocks now. */
+  ignoredBy(viewerId: string, authorIds: string[]): Promise<Set<string>>;
+  /** Whether `userId` blocks `writerId` now. */
+  blocks(userId: string, writerId: string): Promise<boolean>;
+}
+
+/** Where no blocks module is wired in (a bench), nobody keeps anyone away. */
+const nobodyKeptAway: ForumBlocks = {
+  silencedBy: async () => new Set(),
+  ignoredBy: async () => new Set(),
+  blocks: async () => false,
+};
 
 /** What createForumService is given. */
 export interface ForumServiceDeps {
@@ -74,6 +123,10 @@ export interface ForumServiceDeps {
   postingBar?: ((userId: string) => Promise<string | null>) | undefined;
   /** Without it, a group's board is closed to everyone. */
   groupBoards?: GroupBoards | undefined;
+  /** Without it, nobody keeps anyone away (a bench). */
+  blocks?: ForumBlocks | undefined;
+  /** Without it, new members may post links and pictures at once (a bench). */
+  writingRules?: (() => Promise<ForumWritingRules>) | undefined;
   now?: (() => Date) | undefined;
 }
 
@@ -89,6 +142,8 @@ export interface ForumDeps {
   limits: RateLimits;
   postingBar: (userId: string) => Promise<string | null>;
   groupBoards: GroupBoards;
+  blocks: ForumBlocks;
+  writingRules: () => Promise<ForumWritingRules>;
   now: () => Date;
   categories: CategoryCache;
 }
@@ -97,6 +152,8 @@ export interface ForumDeps {
 const unscreened: ForumScreening = {
   screen: async () => ({ tier: 'none' }),
   personalDetails: () => [],
+  watched: async () => ({ block: [], hold: [], flag: [], hide: [] }),
+  hideWords: (text) => text,
 };
 
 /** Until the groups module says otherwise, a group's board is closed to everyone. */
@@ -107,10 +164,12 @@ const closedBoards: GroupBoards = {
 };
 
 export function forumDeps(deps: ForumServiceDeps): ForumDeps {
+  const blocks = deps.blocks ?? nobodyKeptAway;
   return {
     db: deps.db,
     jobs: deps.jobs,
-    notifications: deps.notifications ?? nobodyIsTold,
+    // Whoever muted, ignored or blocked a writer is left out of what the writer's acts tell.
+    notifications: quietFor(deps.notifications ?? nobodyIsTold, blocks),
     screening: deps.screening ?? unscreened,
     cases: deps.cases ?? { lookAt: async () => {} },
     accounts: deps.accounts,
@@ -118,6 +177,8 @@ export function forumDeps(deps: ForumServiceDeps): ForumDeps {
     limits: deps.limits,
     postingBar: deps.postingBar ?? (async () => null),
     groupBoards: deps.groupBoards ?? closedBoards,
+    blocks,
+    writingRules: deps.writingRules ?? (async () => noRules),
     now: deps.now ?? (() => new Date()),
     categories: createCategoryCache(deps.db),
   };

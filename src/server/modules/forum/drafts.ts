@@ -19,7 +19,9 @@ export async function draft(deps: ForumDeps, actor: Actor, key: string): Promise
   const [row] = await deps.db.select().from(forumDrafts).where(mine(actor, key)).limit(1);
   if (!row) return null;
   // A worrying draft opened again brings its support panel back at once, not at the next save.
-  const { care } = await screenWriting(deps, `${row.title}\n${row.body}`);
+  const { care } = await screenWriting(deps, `${row.title}\n${row.body}`, undefined, {
+    sending: false,
+  });
   return {
     key: row.key,
     title: row.title,
@@ -60,7 +62,9 @@ export async function saveDraft(
       .onConflictDoUpdate({ target: [forumDrafts.userId, forumDrafts.key], set });
   }
   // Screened as it is written: worrying words bring a gentle panel to the composer at once.
-  const { care } = await screenWriting(deps, `${input.title}\n${input.body}`);
+  const { care } = await screenWriting(deps, `${input.title}\n${input.body}`, undefined, {
+    sending: false,
+  });
   return { key, title: input.title, body: input.body, updatedAt: updatedAt.toISOString(), care };
 }
 

@@ -1,7 +1,13 @@
 // What other modules may ask the forum about one person, each answer in one query.
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db';
-import { forumCategories, forumReplies, forumTopicReads, forumTopics } from './tables';
+import {
+  forumCategories,
+  forumReading,
+  forumReplies,
+  forumTopicReads,
+  forumTopics,
+} from './tables';
 
 export interface TopicWithNewReplies {
   topicId: string;
@@ -70,6 +76,56 @@ export async function hasPosted(db: Db, userId: string): Promise<boolean> {
       or exists (select 1 from ${forumReplies} where ${forumReplies.authorId} = ${userId} and ${forumReplies.deletedAt} is null)) as posted`,
   );
   return Boolean(rows[0]?.posted);
+}
+
+/** How much each of these people has read: topics opened, posts new to them, minutes reading. */
+export async function readingOf(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { topicsEntered: number; postsRead: number; readingMinutes: number }>> {
+  if (userIds.length === 0) return new Map();
+  const [entered, reading] = await Promise.all([
+    db
+      .select({ userId: forumTopicReads.userId, topics: sql<number>`count(*)::int` })
+      .from(forumTopicReads)
+      .where(inArray(forumTopicReads.userId, userIds))
+      .groupBy(forumTopicReads.userId),
+    db
+      .select({
+        userId: forumReading.userId,
+        postsRead: forumReading.postsRead,
+        seconds: forumReading.secondsReading,
+      })
+      .from(forumReading)
+      .where(inArray(forumReading.userId, userIds)),
+  ]);
+  const topicsOf = new Map(entered.map((r) => [r.userId, r.topics]));
+  const readOf = new Map(reading.map((r) => [r.userId, r]));
+  return new Map(
+    userIds.map((id) => {
+      const read = readOf.get(id);
+      return [
+        id,
+        {
+          topicsEntered: topicsOf.get(id) ?? 0,
+          postsRead: read?.postsRead ?? 0,
+          readingMinutes: Math.floor((read?.seconds ?? 0) / 60),
+        },
+      ];
+    }),
+  );
+}
+
+/** How many of this person's posts others can see now (not held, not taken down). */
+export async function postsSeenByOthers(db: Db, userId: string): Promise<number> {
+  const rows = await queryRows<{ seen: number }>(
+    db,
+    sql`select ((select count(*) from ${forumTopics} where ${forumTopics.authorId} = ${userId}
+        and ${forumTopics.heldAt} is null and ${forumTopics.deletedAt} is null)
+      + (select count(*) from ${forumReplies} where ${forumReplies.authorId} = ${userId}
+        and ${forumReplies.heldAt} is null and ${forumReplies.deletedAt} is null))::int as seen`,
+  );
+  return Number(rows[0]?.seen ?? 0);
 }
 
 /** Some forum categories by their slugs (Introductions, the carers' part), for links. */

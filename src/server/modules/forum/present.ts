@@ -2,6 +2,7 @@
 import type {
   Author,
   Category,
+  HiddenBecause,
   Post,
   PostKind,
   Reactions,
@@ -73,6 +74,9 @@ export function toPost(
   writes: boolean,
   /** A moderator's removal of it, loaded only for staff. */
   removal: Removal | null = null,
+  hiddenBecause: HiddenBecause = null,
+  /** The words shown are a moderator's change (moderator-edit.ts). */
+  editedByModerator = false,
 ): Post {
   const facts: PostFacts = {
     authorId: row.authorId,
@@ -98,6 +102,8 @@ export function toPost(
     canRestore: canRestorePost(actor, removal !== null),
     removal,
     held: (row.heldAt ?? null) !== null,
+    hiddenBecause,
+    editedByModerator,
   };
 }
 
@@ -111,6 +117,7 @@ export function toTopicSummary(
   lastRead: Date | null | undefined,
   /** The person's last visit to the list: topics started since are new to them. */
   since: Date | null,
+  hiddenBecause: HiddenBecause = null,
 ): TopicSummary {
   return {
     id: row.id,
@@ -122,6 +129,7 @@ export function toTopicSummary(
     lastActivityAt: row.lastActivityAt.toISOString(),
     unread: !lastRead || lastRead < row.lastActivityAt,
     isNew: since !== null && row.createdAt > since && row.authorId !== actor.userId,
+    hiddenBecause,
   };
 }
 

@@ -1,8 +1,10 @@
-// What a person has looked at: their visits to each category, for "new since your last visit".
-import { and, eq } from 'drizzle-orm';
+// What a person has looked at: their visits to each category, for "new since your last visit",
+// and how much they have read, for their trust level.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
 import type { ForumDeps } from './deps';
-import { forumCategoryVisits } from './tables';
+import { forumCategoryVisits, forumReading, forumTopicReads } from './tables';
 
 /** A visit this long after the last one starts a new "since your last visit". */
 const NEW_VISIT_AFTER_MS = 30 * 60 * 1000;
@@ -34,4 +36,47 @@ export async function recordVisit(
     return visit.lastVisitAt;
   }
   return visit.previousVisitAt;
+}
+
+/** Longest time one page counts as reading: a page left open is not hours of reading. */
+const MOST_SECONDS_PER_PAGE = 120;
+
+/**
+ * Marks the topic read up to `at`, and adds to what the person has read: the posts on the page
+ * that were new to them, and the time since the page they read before (at most two minutes).
+ * One statement, so the marker it compares with is the one it replaces.
+ */
+export async function recordReading(
+  db: Db,
+  userId: string,
+  topicId: string,
+  at: Date,
+  shown: Date[],
+): Promise<void> {
+  const times = JSON.stringify(shown.map((d) => d.toISOString()));
+  await db.execute(sql`
+    with previous as (
+      select ${forumTopicReads.lastReadAt} as read_at from ${forumTopicReads}
+      where ${forumTopicReads.userId} = ${userId} and ${forumTopicReads.topicId} = ${topicId}
+    ), marked as (
+      insert into ${forumTopicReads} (user_id, topic_id, last_read_at)
+      values (${userId}, ${topicId}, ${at.toISOString()}::timestamptz)
+      on conflict (user_id, topic_id) do update set last_read_at = excluded.last_read_at
+    )
+    insert into ${forumReading} (user_id, posts_read, seconds_reading, last_view_at)
+    values (
+      ${userId},
+      (select count(*) from jsonb_array_elements_text(${times}::jsonb) as shown(at)
+        where shown.at::timestamptz > coalesce((select read_at from previous), '-infinity')),
+      0,
+      ${at.toISOString()}::timestamptz
+    )
+    on conflict (user_id) do update set
+      posts_read = ${forumReading}.posts_read + excluded.posts_read,
+      seconds_reading = ${forumReading}.seconds_reading + least(
+        greatest(extract(epoch from excluded.last_view_at - ${forumReading}.last_view_at), 0),
+        ${MOST_SECONDS_PER_PAGE}
+      )::int,
+      last_view_at = greatest(${forumReading}.last_view_at, excluded.last_view_at)
+  `);
 }

@@ -4,9 +4,11 @@ import type { Created, EditReplyBody, NewReplyBody } from '../../../contract/for
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { screenWriting } from './care';
+import { checkNotBlockedBy } from './blocking';
+import { screenWriting, shownWords } from './care';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
+import { checkNewcomerRules, waitsForReview } from './newcomers';
 import { canEditPost, canReply, canWriteOn } from './permissions';
 import { topicFacts } from './present';
 import { lockedPost, markRead, type ReplyRow, recordImageUses } from './queries';
@@ -29,12 +31,17 @@ export async function createReply(
   }
   if (!canReply(actor, topicFacts(topic), true, writes))
     throw problems.conflict(t('forum.problems.topicClosed'));
+  await checkNotBlockedBy(deps, actor, topic.authorId);
+  await checkNewcomerRules(deps, actor, rendered);
   const imageIds = await checkImagesUsable(deps, actor, rendered.images);
   await spend(deps, 'forumReplyPerUser', actor);
   const where = { topicId: topic.id, title: topic.title, groupId: topic.groupId };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
   const author = await authorToTell(deps, where, topic.authorId);
   const screened = await screenWriting(deps, rendered.text, language);
+  const review = !screened.held && (screened.watchedHold || (await waitsForReview(deps, actor)));
+  const held = screened.held || review;
+  const shown = shownWords(deps, input.body, rendered, screened.hide);
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     // The topic is locked first, as an edit of it does: the insert below also adds words
@@ -52,13 +59,13 @@ export async function createReply(
         authorId: actor.userId,
         clientKey: input.idempotencyKey,
         body: input.body,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
+        bodyHtml: shown.html,
+        bodyText: shown.text,
         language: searchConfigFor(language),
         tipTheme: topic.tipTheme,
         createdAt: current,
-        heldAt: screened.held ? current : null,
-        heldReason: screened.held ? 'screening' : null,
+        heldAt: held ? current : null,
+        heldReason: screened.held ? 'screening' : review ? 'review' : null,
       })
       .onConflictDoNothing({ target: [forumReplies.authorId, forumReplies.clientKey] })
       .returning({ id: forumReplies.id });
@@ -77,8 +84,14 @@ export async function createReply(
             eq(forumReplies.clientKey, input.idempotencyKey),
           ),
         );
-      const held = existing!.heldAt !== null;
-      return { id: existing!.id, topicId: existing!.topicId, held, care: screened.care };
+      const wasHeld = existing!.heldAt !== null;
+      return {
+        id: existing!.id,
+        topicId: existing!.topicId,
+        held: wasHeld,
+        review: wasHeld && review,
+        care: screened.care,
+      };
     }
     const post = {
       kind: 'reply' as const,
@@ -90,8 +103,11 @@ export async function createReply(
     if (screened.caseNeeded) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
     }
+    if (review || screened.watchedFlag) {
+      await deps.cases.lookAt(tx, enqueue, { post, why: 'review', tier: 'none' });
+    }
     // A held reply is not counted or told of until a moderator lets it be seen.
-    if (!screened.held) {
+    if (!held) {
       await tx
         .update(forumTopics)
         .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: current })
@@ -102,14 +118,14 @@ export async function createReply(
       .delete(forumDrafts)
       .where(and(eq(forumDrafts.userId, actor.userId), eq(forumDrafts.key, `reply-${topic.id}`)));
     await markRead(tx, actor.userId, topic.id, current);
-    if (!screened.held) {
+    if (!held) {
       await deps.notifications.notify(
         tx,
         enqueue,
         replyEvents(actor, where, created.id, author, mentioned),
       );
     }
-    return { id: created.id, topicId: topic.id, held: screened.held, care: screened.care };
+    return { id: created.id, topicId: topic.id, held, review, care: screened.care };
   });
 }
 
@@ -123,6 +139,10 @@ export async function editReply(
   const rendered = renderChecked(input.body);
   const { topicId, facts: visibleFacts, writes } = await visiblePost(deps, actor, 'reply', replyId);
   if (!canEditPost(actor, visibleFacts, writes)) throw problems.forbidden();
+  await checkNewcomerRules(deps, actor, rendered);
+  // An edit meets the watched words as a new post does: a blocked word is refused, a hidden one hidden.
+  const { hide } = await screenWriting(deps, rendered.text);
+  const shown = shownWords(deps, input.body, rendered, hide);
   const imageIds = await checkImagesUsable(deps, actor, rendered.images, {
     kind: 'reply',
     id: replyId,
@@ -150,8 +170,8 @@ export async function editReply(
       .update(forumReplies)
       .set({
         body: input.body,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
+        bodyHtml: shown.html,
+        bodyText: shown.text,
         editedAt: deps.now(),
       })
       .where(eq(forumReplies.id, reply.id));

@@ -196,6 +196,19 @@ export const forumTopicReads = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.topicId] })],
 );
 
+/**
+ * How much a person has read, for their trust level (SAFETY.md: earned by reading over days):
+ * posts they were shown that were new to them, and time between the pages they read.
+ */
+export const forumReading = pgTable('forum_reading', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  postsRead: integer('posts_read').notNull().default(0),
+  secondsReading: integer('seconds_reading').notNull().default(0),
+  lastViewAt: at('last_view_at').notNull(),
+});
+
 /** When a person last looked at a category, for "new since your last visit". */
 export const forumCategoryVisits = pgTable(
   'forum_category_visits',

@@ -1,12 +1,12 @@
 // Who the forum tells, and of what: replies and mentions to the people they concern,
 // reactions and "this helped me" to a post's author, a staff removal to its author.
-// Only people who may read where it happened are told.
+// Only people who may read where it happened are told, and nobody who keeps the actor away.
 import type { PostKind, ReactionKind, RemovalReason } from '../../../contract/forum';
 import { type TrustLevel, trustLevelOf } from '../../../contract/trust';
 import type { Actor } from '../../lib/access';
 import { Problem } from '../../lib/errors';
-import type { NotificationEvent } from '../notifications/face';
-import type { ForumDeps } from './deps';
+import type { NotificationEvent, NotificationsFace } from '../notifications/face';
+import type { ForumBlocks, ForumDeps } from './deps';
 
 /** People one post may mention and tell, by the writer's trust level: past it, nobody more is told. */
 export const MENTIONS_PER_POST: Record<TrustLevel, number> = {
@@ -41,7 +41,11 @@ export async function mentionedToTell(
   where: Where,
   mentioned: string[],
 ): Promise<string[]> {
-  const others = mentioned.filter((id) => id !== actor.userId);
+  const named = mentioned.filter((id) => id !== actor.userId);
+  // The mention stays as words; who muted, ignored or blocked the writer is not told of it,
+  // and does not use up the writer's mentions.
+  const quiet = named.length > 0 ? await deps.blocks.silencedBy(actor.userId, named) : new Set();
+  const others = named.filter((id) => !quiet.has(id));
   const capped = others.slice(0, MENTIONS_PER_POST[trustLevelOf(actor.trustLevel)]);
   const allowed: string[] = [];
   for (const id of await mayRead(deps, where, capped)) {
@@ -174,4 +178,42 @@ export function removalEvent(
       },
     },
   ];
+}
+
+/** What a member does to others: who muted, ignored or blocked them is not told of it. */
+const fromAMember: ReadonlySet<NotificationEvent['kind']> = new Set([
+  'reply',
+  'mention',
+  'reaction',
+  'helpful',
+]);
+
+/**
+ * The notifications face, with the people who keep each event's actor away left out of it.
+ * Staff acting as staff (a removal: no actor) still reach everyone. Asked inside the write's
+ * transaction, on it: one question per actor, however many events.
+ */
+export function quietFor(notifications: NotificationsFace, blocks: ForumBlocks): NotificationsFace {
+  return {
+    async notify(tx, enqueue, events) {
+      const asked = new Map<string, string[]>();
+      for (const event of events) {
+        if (!event.actorId || !fromAMember.has(event.kind)) continue;
+        asked.set(event.actorId, [...(asked.get(event.actorId) ?? []), ...event.recipientIds]);
+      }
+      const quiet = new Map<string, Set<string>>();
+      for (const [actorId, recipients] of asked) {
+        quiet.set(actorId, await blocks.silencedBy(actorId, recipients, tx));
+      }
+      const told = events
+        .map((event) => {
+          const away =
+            event.actorId && fromAMember.has(event.kind) ? quiet.get(event.actorId) : null;
+          if (!away || away.size === 0) return event;
+          return { ...event, recipientIds: event.recipientIds.filter((id) => !away.has(id)) };
+        })
+        .filter((event) => event.recipientIds.length > 0);
+      if (told.length > 0) await notifications.notify(tx, enqueue, told);
+    },
+  };
 }

@@ -6,17 +6,24 @@ import type { Db } from '../../db';
 import { type Actor, isModerator } from '../../lib/access';
 import { t } from '../../lib/i18n';
 import { afterPosition, decodeCursor, encodeCursor, type Position } from '../../lib/pagination';
+import { foldedWriters } from './blocking';
 import type { ForumDeps } from './deps';
+import { changedByModerators } from './moderator-edit';
 import { canReply, canReviewRemovals } from './permissions';
 import { authorsFor, toPost, topicFacts } from './present';
-import { helpfulMarksBy, markRead, reactionsFor } from './queries';
+import { helpfulMarksBy, reactionsFor } from './queries';
+import { recordReading } from './reads';
 import { removalsFor } from './removals';
+import { type StaffViewLog, staffSightsOn, unlogged } from './staff-views';
 import { forumBookmarks, forumReplies } from './tables';
-import { visibleTopic } from './visibility';
+import { boardRights, visibleTopic } from './visibility';
 
-/** A topic with a page of its replies, oldest first; reading it marks it read. */
+/**
+ * A topic with a page of its replies, oldest first; reading it marks it read. Staff shown what
+ * only staff see (held posts, a board closed to them as members) are written to the audit log.
+ */
 export async function topicPage(
-  deps: ForumDeps,
+  deps: ForumDeps & { staffViews?: StaffViewLog | undefined },
   actor: Actor,
   topicId: string,
   place: TopicPageQuery,
@@ -28,19 +35,25 @@ export async function topicPage(
     repliesPage(db, actor, topicId, place),
   ]);
   const postIds = [topic.id, ...replies.map((r) => r.id)];
-  const [authorOf, reactions, helpful, bookmark, category, removals] = await Promise.all([
-    authorsFor(deps.accounts, [topic.authorId, ...replies.map((r) => r.authorId)]),
-    reactionsFor(db, actor.userId, postIds),
-    helpfulMarksBy(db, actor.userId, postIds),
-    db
-      .select({ topicId: forumBookmarks.topicId })
-      .from(forumBookmarks)
-      .where(and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)))
-      .limit(1),
-    topic.categoryId ? deps.categories.byId(topic.categoryId) : null,
-    removalsFor(deps, actor, [topic, ...replies]),
-    markRead(db, actor.userId, topic.id, deps.now()),
-  ]);
+  const [folded, authorOf, reactions, helpful, bookmark, category, removals, changed] =
+    await Promise.all([
+      foldedWriters(deps, actor, [topic.authorId, ...replies.map((r) => r.authorId)]),
+      authorsFor(deps.accounts, [topic.authorId, ...replies.map((r) => r.authorId)]),
+      reactionsFor(db, actor.userId, postIds),
+      helpfulMarksBy(db, actor.userId, postIds),
+      db
+        .select({ topicId: forumBookmarks.topicId })
+        .from(forumBookmarks)
+        .where(and(eq(forumBookmarks.userId, actor.userId), eq(forumBookmarks.topicId, topic.id)))
+        .limit(1),
+      topic.categoryId ? deps.categories.byId(topic.categoryId) : null,
+      removalsFor(deps, actor, [topic, ...replies]),
+      changedByModerators(db, [topic, ...replies]),
+      recordReading(db, actor.userId, topic.id, deps.now(), [
+        topic.createdAt,
+        ...replies.map((r) => r.createdAt),
+      ]),
+    ]);
   const post = (kind: 'topic' | 'reply', row: (typeof replies)[number] | typeof topic) =>
     toPost(
       actor,
@@ -51,7 +64,10 @@ export async function topicPage(
       helpful.has(row.id),
       writes,
       removals.get(row.id) ?? null,
+      folded(row.authorId),
+      changed.has(row.id),
     );
+  await auditStaffSight(deps, actor, topic, replies);
   return {
     topic: {
       id: topic.id,
@@ -228,4 +244,22 @@ async function linkedReplyStart(
     .offset(before - earlier)
     .limit(1);
   return last ? { after: positionOf(last), earlier } : firstPage;
+}
+
+/** Writes to the audit log what this page showed the person only because they are staff. */
+async function auditStaffSight(
+  deps: ForumDeps & { staffViews?: StaffViewLog | undefined },
+  actor: Actor,
+  topic: { id: string; groupId: string | null; authorId: string | null; heldAt: Date | null },
+  replies: { authorId: string | null; heldAt: Date | null }[],
+): Promise<void> {
+  if (!isModerator(actor)) return;
+  // The board as they would see it with their site role taken away.
+  const seesBoardAsMember =
+    topic.groupId === null ||
+    (await boardRights(deps, { ...actor, siteRole: 'member' }, [topic.groupId])).sees(
+      topic.groupId,
+    );
+  const sight = staffSightsOn(actor, { topic, posts: [topic, ...replies], seesBoardAsMember });
+  if (sight) await (deps.staffViews ?? unlogged).staffSaw(sight);
 }

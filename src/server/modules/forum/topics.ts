@@ -11,10 +11,12 @@ import type {
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { screenWriting } from './care';
+import { foldedWriters } from './blocking';
+import { screenWriting, shownWords } from './care';
 import { categoryForNewTopic } from './categories';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
+import { checkNewcomerRules, waitsForReview } from './newcomers';
 import { canCreateTopic, canEditPost, canWriteOn } from './permissions';
 import { authorsFor, toCategory, topicFacts, toTopicSummary } from './present';
 import {
@@ -40,7 +42,12 @@ export async function topicSummaries(
   since: Date | null,
 ): Promise<TopicSummary[]> {
   const readsKnown = rows.every((r) => r.lastReadAt !== undefined);
-  const [authorOf, readAt] = await Promise.all([
+  const [folded, authorOf, readAt] = await Promise.all([
+    foldedWriters(
+      deps,
+      actor,
+      rows.map((r) => r.authorId),
+    ),
     authorsFor(
       deps.accounts,
       rows.map((r) => r.authorId),
@@ -60,6 +67,7 @@ export async function topicSummaries(
       authorOf(row.authorId),
       readsKnown ? row.lastReadAt : readAt.get(row.id),
       since,
+      folded(row.authorId),
     ),
   );
 }
@@ -114,6 +122,7 @@ export async function createTopic(
 ): Promise<Created> {
   if (!canCreateTopic(actor)) throw problems.signInNeeded();
   const rendered = renderChecked(input.body);
+  await checkNewcomerRules(deps, actor, rendered);
   const imageIds = await checkImagesUsable(deps, actor, rendered.images);
   let categoryId: string | null = null;
   let tipTheme: TipTheme | null = input.tipTheme ?? null;
@@ -131,6 +140,11 @@ export async function createTopic(
   const where = { topicId: '', title: input.title, groupId: input.groupId ?? null };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
   const screened = await screenWriting(deps, `${input.title}\n${rendered.text}`, language);
+  const review = !screened.held && (screened.watchedHold || (await waitsForReview(deps, actor)));
+  const held = screened.held || review;
+  const shown = shownWords(deps, input.body, rendered, screened.hide);
+  const title =
+    screened.hide.length > 0 ? deps.screening.hideWords(input.title, screened.hide) : input.title;
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     const [created] = await tx
@@ -140,16 +154,16 @@ export async function createTopic(
         groupId: input.groupId ?? null,
         authorId: actor.userId,
         clientKey: input.idempotencyKey,
-        title: input.title,
+        title,
         body: input.body,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
+        bodyHtml: shown.html,
+        bodyText: shown.text,
         language: searchConfigFor(language),
         tipTheme,
         createdAt: current,
         lastActivityAt: current,
-        heldAt: screened.held ? current : null,
-        heldReason: screened.held ? 'screening' : null,
+        heldAt: held ? current : null,
+        heldReason: screened.held ? 'screening' : review ? 'review' : null,
       })
       .onConflictDoNothing({ target: [forumTopics.authorId, forumTopics.clientKey] })
       .returning({ id: forumTopics.id });
@@ -164,21 +178,30 @@ export async function createTopic(
             eq(forumTopics.clientKey, input.idempotencyKey),
           ),
         );
-      const held = existing!.heldAt !== null;
-      return { id: existing!.id, topicId: existing!.id, held, care: screened.care };
-    }
-    if (screened.caseNeeded) {
-      const post = {
-        kind: 'topic' as const,
-        id: created.id,
-        topicId: created.id,
-        authorId: actor.userId,
-        groupId: input.groupId ?? null,
+      const wasHeld = existing!.heldAt !== null;
+      return {
+        id: existing!.id,
+        topicId: existing!.id,
+        held: wasHeld,
+        review: wasHeld && review,
+        care: screened.care,
       };
+    }
+    const post = {
+      kind: 'topic' as const,
+      id: created.id,
+      topicId: created.id,
+      authorId: actor.userId,
+      groupId: input.groupId ?? null,
+    };
+    if (screened.caseNeeded) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
     }
+    if (review || screened.watchedFlag) {
+      await deps.cases.lookAt(tx, enqueue, { post, why: 'review', tier: 'none' });
+    }
     // A held topic is not counted or told of until a moderator lets it be seen.
-    if (categoryId && !screened.held) await addToTopicCount(tx, categoryId, 1);
+    if (categoryId && !held) await addToTopicCount(tx, categoryId, 1);
     await recordImageUses(tx, { kind: 'topic', id: created.id, topicId: created.id }, imageIds);
     await tx
       .delete(forumDrafts)
@@ -189,13 +212,13 @@ export async function createTopic(
         ),
       );
     await markRead(tx, actor.userId, created.id, current, true);
-    if (mentioned.length > 0 && !screened.held) {
-      const about = { topicId: created.id, title: input.title };
+    if (mentioned.length > 0 && !held) {
+      const about = { topicId: created.id, title };
       await deps.notifications.notify(tx, enqueue, [
         mentionEvent(actor, about, 'topic', created.id, mentioned),
       ]);
     }
-    return { id: created.id, topicId: created.id, held: screened.held, care: screened.care };
+    return { id: created.id, topicId: created.id, held, review, care: screened.care };
   });
 }
 
@@ -209,6 +232,19 @@ export async function editTopic(
   const rendered = input.body !== undefined ? renderChecked(input.body) : null;
   const { topic: visible, writes } = await visibleTopic(deps, actor, topicId);
   if (!canEditPost(actor, topicFacts(visible), writes)) throw problems.forbidden();
+  if (rendered) await checkNewcomerRules(deps, actor, rendered);
+  // An edit meets the watched words as a new post does: a blocked word is refused, a hidden one hidden.
+  const { hide } = await screenWriting(
+    deps,
+    `${input.title ?? ''}\n${rendered?.text ?? ''}`,
+    undefined,
+  );
+  const shown =
+    rendered && input.body !== undefined ? shownWords(deps, input.body, rendered, hide) : null;
+  const title =
+    input.title !== undefined && hide.length > 0
+      ? deps.screening.hideWords(input.title, hide)
+      : input.title;
   const imageIds = rendered
     ? await checkImagesUsable(deps, actor, rendered.images, { kind: 'topic', id: topicId })
     : null;
@@ -227,9 +263,9 @@ export async function editTopic(
     await tx
       .update(forumTopics)
       .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(rendered && input.body !== undefined
-          ? { body: input.body, bodyHtml: rendered.html, bodyText: rendered.text }
+        ...(title !== undefined ? { title } : {}),
+        ...(shown && input.body !== undefined
+          ? { body: input.body, bodyHtml: shown.html, bodyText: shown.text }
           : {}),
         editedAt: deps.now(),
       })

@@ -1,6 +1,7 @@
 // A moderator acts on a case they claimed, with a reason, and the case closes with that
-// outcome. One transaction holds the effect (a post taken down, a mute), the action, the
-// audit row and what people are told; a held post is let through by the forum after commit.
+// outcome. One transaction holds the effect (a post taken down or its words changed, a mute),
+// the action, the audit row and what people are told; a held post is let through by the forum
+// after commit. A suspended or banned person, who cannot sign in, is mailed a link to appeal.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { RemovalReason } from '../../../contract/forum';
 import type {
@@ -16,6 +17,7 @@ import { t } from '../../lib/i18n';
 import { authorsByIds, endSessions } from '../accounts/face';
 import { isHeld, postsForModeration, putBackPost, takeDownPost } from '../forum/face';
 import type { NotificationEvent } from '../notifications/face';
+import { APPEAL_LINK_MAIL } from './appeal-links';
 import { audit } from './audit';
 import { visibleCase } from './case-view';
 import { notFree } from './claims';
@@ -31,6 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const actedOn: readonly ModerationAction[] = [
   'reach_out',
   'hide',
+  'edit',
   'warn',
   'mute',
   'suspend',
@@ -57,13 +60,25 @@ function checkDays(body: ActionBody) {
   }
 }
 
+/** A new title is for a topic: a reply has none. */
+function checkEditFits(body: ActionBody, subjectKind: CaseRow['subjectKind']) {
+  if (body.title !== undefined && subjectKind !== 'topic') {
+    throw problems.invalid({ title: t('moderation.problems.titleOnlyTopic') });
+  }
+}
+
 interface Effect {
   /** The post to let through once the change committed (it was held). */
   release: { kind: 'topic' | 'reply'; id: string } | null;
   /** The person acted on is told (not for a plain dismissal). */
   tell: boolean;
   until: Date | null;
+  /** For an edit: the revision that keeps the author's words. */
+  revisionId?: string | undefined;
 }
+
+/** Those who cannot sign in hear by mail, with a link to appeal that needs no sign-in. */
+const locksOut = (action: ModerationAction) => action === 'suspend' || action === 'ban';
 
 export async function act(
   deps: ModerationDeps,
@@ -73,6 +88,7 @@ export async function act(
 ): Promise<ActionDone> {
   checkDays(body);
   const { row: loaded, facts, standing } = await visibleCase(deps, actor, caseId);
+  checkEditFits(body, loaded.subjectKind);
   if (isOwnAppeal(standing, facts)) throw problems.forbidden(t('moderation.problems.ownAppeal'));
   const allowed = actionsFor(standing, facts);
   if (!allowed.includes(body.action)) {
@@ -81,6 +97,7 @@ export async function act(
     }
     throw problems.invalid({ action: t('moderation.problems.actionNotHere') });
   }
+  await deps.limits.consume('moderationActPerUser', actor.userId);
   const appealed = loaded.reason === 'appeal' ? loaded.appealActionId : null;
   const note = body.note?.trim() ? body.note.trim() : null;
   const at = deps.now();
@@ -90,7 +107,7 @@ export async function act(
     if (row?.status !== 'claimed' || row.claimedBy !== actor.userId) {
       throw notFree(row, actor.userId);
     }
-    const effect = await applyEffect(tx, row, body, actor, note, at, appealed);
+    const effect = await applyEffect(deps, tx, row, body, actor, note, at, appealed);
     // Held because people reported it: any decision but taking it down lets it through.
     if (!effect.release && row.heldByReportsAt && body.action !== 'hide') {
       const kind = row.subjectKind;
@@ -108,6 +125,7 @@ export async function act(
         note,
         days: body.days ?? null,
         until: effect.until,
+        revisionId: effect.revisionId ?? null,
         actorId: actor.userId,
         targetUserId,
         subjectKind: row.subjectKind,
@@ -152,11 +170,15 @@ export async function act(
         days: body.days ?? null,
         targetUserId,
         groupBoard: row.groupId !== null,
+        ...(body.action === 'edit' ? { titleChanged: body.title !== undefined } : {}),
       },
       at,
     });
     const events: NotificationEvent[] = [];
-    if (effect.tell && targetUserId) {
+    if (effect.tell && targetUserId && locksOut(body.action)) {
+      // Mailed whatever their mail choices: it is their only way to ask for another look.
+      await enqueue(APPEAL_LINK_MAIL, { actionId: action.id });
+    } else if (effect.tell && targetUserId) {
       events.push({
         kind: 'moderation_outcome',
         recipientIds: [targetUserId],
@@ -191,6 +213,7 @@ export async function act(
 }
 
 async function applyEffect(
+  deps: ModerationDeps,
   tx: Tx,
   row: CaseRow,
   body: ActionBody,
@@ -229,6 +252,25 @@ async function applyEffect(
       if (result === 'missing') throw problems.notFound(t('moderation.problems.postGone'));
       return { release: null, tell: true, until: null };
     }
+    case 'edit': {
+      if (!post || body.body === undefined) {
+        throw problems.invalid({ action: t('moderation.problems.actionNotHere') });
+      }
+      // Changing the words is a decision about them: a held post is let through with them.
+      const held = await isHeld(tx, post.kind, post.id);
+      const edited = await deps.postEdits.editAsModerator(tx, actor, post.kind, post.id, {
+        body: body.body,
+        title: post.kind === 'topic' ? body.title : undefined,
+      });
+      if (edited.result === 'gone') throw problems.conflict(t('moderation.problems.postGoneEdit'));
+      if (edited.result === 'missing') throw problems.notFound(t('moderation.problems.postGone'));
+      return {
+        release: held ? post : null,
+        tell: true,
+        until: null,
+        revisionId: edited.revisionId,
+      };
+    }
     case 'restore': {
       if (!post) throw problems.invalid({ action: t('moderation.problems.actionNotHere') });
       const held = await isHeld(tx, post.kind, post.id);
@@ -251,20 +293,36 @@ async function applyEffect(
     case 'overturn': {
       const original = appealedId ? await actionById(tx, appealedId) : undefined;
       if (!original) throw problems.notFound(t('moderation.problems.actionNotFound'));
-      await undo(tx, original, actor, at);
+      await undo(deps, tx, original, actor, at);
       return { release: null, tell: true, until: null };
     }
   }
 }
 
 /** An appeal upheld: the first decision is undone, and stays on record as overturned. */
-async function undo(tx: Tx, original: ActionRow, actor: Actor, at: Date): Promise<void> {
+async function undo(
+  deps: ModerationDeps,
+  tx: Tx,
+  original: ActionRow,
+  actor: Actor,
+  at: Date,
+): Promise<void> {
   await tx
     .update(moderationActions)
     .set({ overturnedAt: at, overturnedBy: actor.userId })
     .where(eq(moderationActions.id, original.id));
   if (original.action === 'hide' && original.subjectKind !== 'profile') {
     await putBackPost(tx, original.subjectKind, original.subjectId, actor.userId, at);
+  }
+  // The author's words come back, unless they have written new ones since.
+  if (original.action === 'edit' && original.revisionId && original.subjectKind !== 'profile') {
+    await deps.postEdits.undoModeratorEdit(
+      tx,
+      original.subjectKind,
+      original.subjectId,
+      original.revisionId,
+      at,
+    );
   }
   await tx
     .update(moderationRestrictions)

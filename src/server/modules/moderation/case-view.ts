@@ -71,6 +71,14 @@ export async function caseDetail(
       ).get(`${row.subjectKind}:${row.subjectId}`)
     : undefined;
   const thread = subject ? await threadAround(db, subject) : null;
+  // The words as written, for a moderator's edit: while the case is open to decide.
+  const currentWords =
+    subject &&
+    !subject.deleted &&
+    row.status !== 'closed' &&
+    actionsFor(standing, facts).includes('edit')
+      ? await deps.postEdits.wordsOf(subject.kind, subject.id)
+      : null;
   const personId = row.subjectUserId;
   const [caseActions, reports, appeal, history, earlier, restrictions] = await Promise.all([
     actionsOfCase(db, row.id),
@@ -83,7 +91,7 @@ export async function caseDetail(
   const appealedAction = appeal ? await actionById(db, appeal.actionId) : undefined;
   const allActions = [...caseActions, ...history, ...(appealedAction ? [appealedAction] : [])];
   const posts = thread?.posts ?? [];
-  const [names, people, appealed, groups] = await Promise.all([
+  const [names, people, appealed, groups, changed] = await Promise.all([
     authorsByIds(db, [
       ...posts.flatMap((p) => (p.authorId ? [p.authorId] : [])),
       ...allActions.flatMap((a) => (a.actorId ? [a.actorId] : [])),
@@ -96,6 +104,7 @@ export async function caseDetail(
       allActions.map((a) => a.id),
     ),
     groupNames(db, row.groupId ? [row.groupId] : []),
+    deps.postEdits.changedByModerators(subject ? [subject, ...posts] : posts),
   ]);
   const toPost = (post: ModeratedPost): CasePost => ({
     kind: post.kind,
@@ -110,6 +119,7 @@ export async function caseDetail(
     editedAt: post.editedAt ? post.editedAt.toISOString() : null,
     deleted: post.deleted,
     held: post.held,
+    editedByModerator: changed.has(post.id),
     isSubject: post.id === row.subjectId,
   });
   const person = personId ? people.get(personId) : undefined;
@@ -178,6 +188,7 @@ export async function caseDetail(
             at: appeal.createdAt.toISOString(),
           }
         : null,
+    currentWords,
     canClaim: canClaim(standing, facts, now),
     canAct: canAct(standing, facts),
     actions: actionsFor(standing, facts),

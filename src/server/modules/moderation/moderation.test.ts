@@ -85,10 +85,11 @@ describe('who may do what with a case', () => {
     expect(actionsFor(standing('moderator'), appeal)).toEqual(['uphold', 'overturn']);
   });
 
-  it('mutes, suspensions and bans are for site staff', () => {
+  it('mutes, suspensions and bans are for site staff; a board’s leader edits and hides', () => {
     expect(actionsFor(standing('member', ['g1']), aCase({ groupId: 'g1' }))).toEqual([
       'dismiss',
       'reach_out',
+      'edit',
       'hide',
       'restore',
       'warn',

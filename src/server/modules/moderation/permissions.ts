@@ -71,13 +71,17 @@ export function canAct(s: ModeratorStanding, c: CaseFacts): boolean {
   );
 }
 
-/** The actions that fit this case for this person: mutes, suspensions and bans are staff's. */
+/**
+ * The actions that fit this case for this person: mutes, suspensions and bans are staff's; a
+ * facilitator may edit, hide and restore on their own group's board as staff may anywhere.
+ */
 export function actionsFor(s: ModeratorStanding, c: CaseFacts): ModerationAction[] {
   if (c.reason === 'appeal') return ['uphold', 'overturn'];
   const actions: ModerationAction[] = ['dismiss'];
   const aboutPost = c.subjectKind === 'topic' || c.subjectKind === 'reply';
   if (c.subjectUserId) actions.push('reach_out');
-  if (aboutPost) actions.push('hide', 'restore');
+  // Changing the words (with a reason, the earlier ones kept) is gentler than taking them down.
+  if (aboutPost) actions.push('edit', 'hide', 'restore');
   if (c.subjectUserId) actions.push('warn');
   if (c.subjectUserId && isModerator(s.actor)) actions.push('mute', 'suspend', 'ban');
   return actions;

@@ -2,6 +2,10 @@ import {
   ActionBody,
   ActionDone,
   AppealBody,
+  AppealByLinkBody,
+  AppealByLinkDone,
+  AppealLinkBody,
+  AppealLinkDecision,
   AppealOpened,
   AuditPage,
   AuditQuery,
@@ -137,6 +141,39 @@ export function moderationRoutes(api: Api, ctx: AppContext) {
         request.body,
       );
       return reply.code(201).send(opened);
+    },
+  );
+
+  // The mailed link of a suspended or banned person: no sign-in, the token alone says which
+  // one decision. Posted, so the token stays out of addresses and logs; limited per address.
+  api.post(
+    '/moderation/appeal-link/decision',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The decision a mailed appeal link is about, and whether it may be appealed',
+        body: AppealLinkBody,
+        response: { 200: AppealLinkDecision, ...problemResponses },
+      },
+    },
+    async (request) => moderation.appealLinkDecision(request.body.token, request.ip),
+  );
+
+  api.post(
+    '/moderation/appeal-link/appeal',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Appeal the one decision a mailed link is about, without signing in (once)',
+        body: AppealByLinkBody,
+        response: { 201: AppealByLinkDone, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const done = await moderation.appealByLink(request.body, request.ip);
+      return reply.code(201).send(done);
     },
   );
 

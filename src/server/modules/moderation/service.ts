@@ -1,6 +1,7 @@
 // Moderation: cases and the queue, claiming, actions with reasons, appeals, reports and the
 // audit log. Other modules reach it through its face (face.ts), built first in the wiring.
 import { act } from './actions';
+import { appealByLink, appealLinkDecision, defineAppealLinkMail } from './appeal-links';
 import { appeal, myAction } from './appeals';
 import { auditList } from './audit';
 import { caseDetail } from './case-view';
@@ -19,6 +20,8 @@ export function createModerationService(
 ) {
   const deps = moderationDeps(serviceDeps);
   const face = serviceDeps.face ?? createModerationFace(serviceDeps);
+  // The appeal link is mailed by a job: the moderator who acted never waits on SMTP.
+  defineAppealLinkMail(deps);
   /** A use case with its deps given: the same function, called as (actor, ...). */
   const use =
     <A extends unknown[], R>(useCase: (deps: ModerationDeps, ...args: A) => R) =>
@@ -33,6 +36,8 @@ export function createModerationService(
     act: use(act),
     myAction: use(myAction),
     appeal: use(appeal),
+    appealLinkDecision: use(appealLinkDecision),
+    appealByLink: use(appealByLink),
     report: use(report),
     raiseConcern: use(raiseConcern),
     reportReasons: reportReasonWords,

@@ -99,6 +99,8 @@ export const moderationActions = pgTable(
     subjectKind: text('subject_kind').$type<SubjectKind>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     createdAt: at('created_at').notNull(),
+    /** For an edit: the forum revision that keeps the author's words, to put back on appeal. */
+    revisionId: uuid('revision_id'),
     /** An appeal to another moderator undid it. */
     overturnedAt: at('overturned_at'),
     overturnedBy: uuid('overturned_by').references(() => users.id, { onDelete: 'set null' }),
@@ -124,6 +126,27 @@ export const moderationAppeals = pgTable('moderation_appeals', {
     .notNull()
     .references(() => moderationCases.id),
   createdAt: at('created_at').notNull(),
+});
+
+/**
+ * The link mailed to a suspended or banned person, who cannot sign in, to appeal that one
+ * decision: single-purpose, stored only as a hash, valid 30 days. One per action; mailing it
+ * again replaces the one before.
+ */
+export const moderationAppealLinks = pgTable('moderation_appeal_links', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  actionId: uuid('action_id')
+    .notNull()
+    .unique()
+    .references(() => moderationActions.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  /** When the appeal was sent with it: the link then only shows the decision. */
+  usedAt: at('used_at'),
 });
 
 /** Mutes, suspensions and bans: in force from created_at until `until` (null: for good). */

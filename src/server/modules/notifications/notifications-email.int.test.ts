@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cookieFrom,
+  giveTrust,
   type Member,
   ORIGIN,
   randomIp,
@@ -77,6 +78,7 @@ async function member(displayName: string): Promise<Member> {
   const verify = await verifyEmailLink(t.app, tokenFromMail(welcome.text), ip);
   expect(verify.statusCode, verify.body).toBe(200);
   const joined = { user: verify.json().user, cookie: cookieFrom(verify)!, email, ip };
+  await giveTrust(t.app, joined.user.id);
   daily ||= await categoryId(t, joined, 'daily-life');
   return joined;
 }

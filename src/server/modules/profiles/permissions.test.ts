@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../../../contract/profiles';
 import type { Actor } from '../../lib/access';
-import { canSeeMemberProfile, canSeeProfileField } from './permissions';
+import { canSeeMemberProfile, canSeeProfileField, fieldsSeenAsStaff } from './permissions';
 
 const ownerId = '00000000-0000-4000-8000-000000000001';
 const actor = (userId: string, siteRole: Actor['siteRole'] = 'member'): Actor => ({
@@ -69,5 +69,23 @@ describe('canSeeMemberProfile', () => {
     expect(canSeeMemberProfile(other)).toBe(true);
     expect(canSeeMemberProfile(owner)).toBe(true);
     expect(canSeeMemberProfile(null)).toBe(false);
+  });
+});
+
+describe('fieldsSeenAsStaff (what a staff look shows beyond a plain member’s: audited)', () => {
+  const fields = [
+    { name: 'about', visibility: 'only_me' as Visibility },
+    { name: 'fatigue', visibility: 'my_groups' as Visibility },
+    { name: 'role', visibility: 'members' as Visibility },
+  ];
+  it('finds nothing today: staff see what a plain member sees', () => {
+    expect(fieldsSeenAsStaff(admin, ownerId, fields, false)).toEqual([]);
+    expect(fieldsSeenAsStaff(admin, ownerId, fields, true)).toEqual([]);
+    expect(fieldsSeenAsStaff(actor('m', 'moderator'), ownerId, fields, false)).toEqual([]);
+  });
+  it('never counts members, the owner or nobody', () => {
+    expect(fieldsSeenAsStaff(other, ownerId, fields, true)).toEqual([]);
+    expect(fieldsSeenAsStaff(actor(ownerId, 'admin'), ownerId, fields, false)).toEqual([]);
+    expect(fieldsSeenAsStaff(null, ownerId, fields, false)).toEqual([]);
   });
 });

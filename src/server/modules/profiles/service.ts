@@ -17,7 +17,7 @@ import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { AccountsFace } from '../accounts/face';
-import { canSeeMemberProfile, canSeeProfileField } from './permissions';
+import { canSeeMemberProfile, canSeeProfileField, fieldsSeenAsStaff } from './permissions';
 import { profiles } from './tables';
 
 interface Deps {
@@ -27,6 +27,16 @@ interface Deps {
   now?: (() => Date) | undefined;
   /** True when two people are in a group together (the groups module answers). */
   shareAGroup?: ((userA: string, userB: string) => Promise<boolean>) | undefined;
+  /** Writes a staff look at fields beyond their visibility to the audit log (moderation's). */
+  staffViewed?: ((entry: StaffLook) => Promise<unknown>) | undefined;
+}
+
+/** A staff person shown profile fields a plain member would not be: field names, no values. */
+interface StaffLook {
+  actorId: string;
+  subject: { kind: 'profile'; id: string };
+  what: string[];
+  detail: { fields: string };
 }
 
 const experienceColumns = {
@@ -63,6 +73,7 @@ export function createProfilesService({
   accounts,
   now = () => new Date(),
   shareAGroup: inAGroupTogether = async () => false,
+  staffViewed = async () => {},
 }: Deps) {
   async function loadRow(userId: string) {
     const [row] = await db
@@ -192,6 +203,22 @@ export function createProfilesService({
         }
       }
       const isMe = viewer?.userId === userId;
+      const filled = [
+        ...(experienceFields as ExperienceField[])
+          .filter((field) => experience[field] !== null)
+          .map((field) => ({ name: field, visibility: visible[field] as Visibility })),
+        ...(about !== '' ? [{ name: 'about', visibility: aboutVisibility }] : []),
+        { name: 'role', visibility: user.roleVisibility },
+      ];
+      const beyond = fieldsSeenAsStaff(viewer, userId, filled, shareAGroup);
+      if (viewer && beyond.length > 0) {
+        await staffViewed({
+          actorId: viewer.userId,
+          subject: { kind: 'profile', id: userId },
+          what: ['profile_fields'],
+          detail: { fields: beyond.join(',') },
+        });
+      }
       return {
         id: userId,
         displayName: user.displayName,

@@ -12,42 +12,66 @@ export const FALLBACK_LANGUAGE = 'en';
 
 export type PhraseLists = ReturnType<typeof createPhraseLists>;
 
+/**
+ * Something loaded from the database and kept `ms` in this process; emptied by `clear()`. A
+ * database that fails for a moment must not stop screening: the last good value holds.
+ */
+export function keptAWhile<T>(load: () => Promise<T>, now: () => Date, ms: number) {
+  let cached: { until: number; value: Promise<T> } | null = null;
+  let lastGood: { value: T } | null = null;
+  return {
+    async get(): Promise<T> {
+      const at = now().getTime();
+      let current = cached;
+      if (!current || current.until <= at) {
+        const value = load().then((loaded) => {
+          lastGood = { value: loaded };
+          return loaded;
+        });
+        current = { until: at + ms, value };
+        cached = current;
+        value.catch(() => {
+          if (cached?.value === value) cached = null;
+        });
+      }
+      try {
+        return await current.value;
+      } catch (error) {
+        if (lastGood) return lastGood.value;
+        throw error;
+      }
+    },
+    clear(): void {
+      cached = null;
+    },
+  };
+}
+
+/** A language tag as the lists keep it ("EN-gb" → "en-GB"), and its language alone ("en"). */
+export function languageTags(language?: string): { tag: string; base: string } {
+  const [base = '', region] = (language ?? '').trim().split(/[-_]/);
+  const lower = base.toLowerCase();
+  return { tag: region ? `${lower}-${region.toUpperCase()}` : lower, base: lower };
+}
+
 export function createPhraseLists(db: Db, now: () => Date) {
-  let cached: { until: number; lists: Promise<Map<string, CompiledList>> } | null = null;
-  let lastGood: Map<string, CompiledList> | null = null;
-
-  async function load(): Promise<Map<string, CompiledList>> {
-    const byLanguage = new Map<string, PhraseEntry[]>();
-    for (const row of await allEntries(db)) {
-      const entries = byLanguage.get(row.language) ?? [];
-      entries.push(row);
-      byLanguage.set(row.language, entries);
-    }
-    const lists = new Map<string, CompiledList>();
-    for (const [language, entries] of byLanguage) lists.set(language, compilePhrases(entries));
-    lastGood = lists;
-    return lists;
-  }
-
-  async function all(): Promise<Map<string, CompiledList>> {
-    const at = now().getTime();
-    let current = cached;
-    if (!current || current.until <= at) {
-      const lists = load();
-      current = { until: at + PHRASES_CACHE_MS, lists };
-      cached = current;
-      // A database that fails for a moment must not stop screening: the last list holds.
-      lists.catch(() => {
-        if (cached?.lists === lists) cached = null;
-      });
-    }
-    try {
-      return await current.lists;
-    } catch (error) {
-      if (lastGood) return lastGood;
-      throw error;
-    }
-  }
+  const lists = keptAWhile(
+    async () => {
+      const byLanguage = new Map<string, PhraseEntry[]>();
+      for (const row of await allEntries(db)) {
+        const entries = byLanguage.get(row.language) ?? [];
+        entries.push(row);
+        byLanguage.set(row.language, entries);
+      }
+      const compiled = new Map<string, CompiledList>();
+      for (const [language, entries] of byLanguage) {
+        compiled.set(language, compilePhrases(entries));
+      }
+      return compiled;
+    },
+    now,
+    PHRASES_CACHE_MS,
+  );
 
   return {
     /**
@@ -55,14 +79,11 @@ export function createPhraseLists(db: Db, now: () => Date) {
      * of its own is screened with English, which is better than nothing.
      */
     async forLanguage(language?: string): Promise<CompiledList | undefined> {
-      const lists = await all();
-      const tag = (language ?? '').trim();
-      const base = tag.slice(0, 2).toLowerCase();
-      return lists.get(tag) ?? lists.get(base) ?? lists.get(FALLBACK_LANGUAGE);
+      const all = await lists.get();
+      const { tag, base } = languageTags(language);
+      return all.get(tag) ?? all.get(base) ?? all.get(FALLBACK_LANGUAGE);
     },
 
-    clear(): void {
-      cached = null;
-    },
+    clear: lists.clear,
   };
 }

@@ -250,17 +250,20 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+/** Lower case, without accents, with straight apostrophes: "Café’s" → "cafe's". */
+export function plainLetters(text: string): string {
+  const lower = text.toLowerCase();
+  // Only text with letters outside ASCII needs its accents and curly quotes put plain.
+  if (isAscii(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
+}
+
 /** The words of a text, each knowing its sentence and clause. */
 export function tokenise(text: string): TextToken[] {
-  let plain = text.toLowerCase();
-  // Only text with letters outside ASCII needs its accents and curly quotes put plain.
-  if (!isAscii(plain)) {
-    plain = plain
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
-  }
-  plain = expandContractions(plain);
+  const plain = expandContractions(plainLetters(text));
   const tokens: TextToken[] = [];
   let sentence = 0;
   let clause = 0;

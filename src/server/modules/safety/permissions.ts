@@ -4,3 +4,8 @@ import { type Actor, isAdmin } from '../../lib/access';
 export function canManagePhrases(actor: Actor | null): actor is Actor {
   return isAdmin(actor);
 }
+
+/** Watched words block, hold or hide what members write: administrators keep them too. */
+export function canManageWatchedWords(actor: Actor | null): actor is Actor {
+  return isAdmin(actor);
+}

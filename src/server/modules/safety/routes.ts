@@ -6,6 +6,11 @@ import {
   SafetyPhraseInput,
   TryScreeningBody,
   TryScreeningResponse,
+  WatchedWord,
+  WatchedWordChange,
+  WatchedWordInput,
+  WatchedWordsQuery,
+  WatchedWordsResponse,
 } from '../../../contract/safety';
 import type { AppContext } from '../../context';
 import { type Api, noBody, problemResponses } from '../../lib/api';
@@ -90,5 +95,68 @@ export function safetyRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (request) => safety.tryScreening(requireActor(request), request.body),
+  );
+
+  api.get(
+    '/admin/safety/watched-words',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: "One language's watched words (?language=, English by default)",
+        querystring: WatchedWordsQuery,
+        response: { 200: WatchedWordsResponse, ...problemResponses },
+      },
+    },
+    async (request) => safety.watchedWords(requireActor(request), request.query.language),
+  );
+
+  api.post(
+    '/admin/safety/watched-words',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Watch for a word: block, hold, flag or hide it in posts',
+        body: WatchedWordInput,
+        response: { 201: WatchedWord, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await safety.createWatchedWord(requireActor(request), request.body)),
+  );
+
+  api.patch(
+    '/admin/safety/watched-words/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Change a watched word: only what is sent changes',
+        params: IdParams,
+        body: WatchedWordChange,
+        response: { 200: WatchedWord, ...problemResponses },
+      },
+    },
+    async (request) =>
+      safety.changeWatchedWord(requireActor(request), request.params.id, request.body),
+  );
+
+  api.delete(
+    '/admin/safety/watched-words/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Stop watching for a word',
+        params: IdParams,
+        body: noBody,
+        response: { 200: Ok, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await safety.removeWatchedWord(requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
   );
 }

@@ -1,6 +1,11 @@
 // Safety: what people write is screened against phrase lists kept as data per language,
-// and checked for personal details. Other modules reach it through its face.
-import type { SafetyPhraseValues } from '../../../contract/safety';
+// checked for personal details, and searched for watched words. Other modules reach it
+// through its face.
+import type {
+  SafetyPhraseValues,
+  WatchedWordChangeValues,
+  WatchedWordValues,
+} from '../../../contract/safety';
 import type { Actor } from '../../lib/access';
 import { type SafetyServiceDeps, safetyDeps } from './deps';
 import { createSafetyFace } from './face';
@@ -12,6 +17,12 @@ import {
   tryScreening,
   updatePhrase,
 } from './phrases';
+import {
+  changeWatchedWord,
+  createWatchedWord,
+  listWatchedWords,
+  removeWatchedWord,
+} from './watched-words';
 
 export type SafetyService = ReturnType<typeof createSafetyService>;
 
@@ -28,5 +39,11 @@ export function createSafetyService(options: SafetyServiceDeps) {
     deletePhrase: (actor: Actor, id: string) => deletePhrase(deps, actor, id),
     tryScreening: (actor: Actor, body: { language: string; text: string }) =>
       tryScreening(deps, actor, body),
+    watchedWords: (actor: Actor, language?: string) => listWatchedWords(deps, actor, language),
+    createWatchedWord: (actor: Actor, values: WatchedWordValues) =>
+      createWatchedWord(deps, actor, values),
+    changeWatchedWord: (actor: Actor, id: string, change: WatchedWordChangeValues) =>
+      changeWatchedWord(deps, actor, id, change),
+    removeWatchedWord: (actor: Actor, id: string) => removeWatchedWord(deps, actor, id),
   };
 }

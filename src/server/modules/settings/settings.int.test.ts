@@ -60,8 +60,8 @@ describe('site settings', () => {
 
   it('list every setting with its typed default until an admin sets it', async () => {
     const settings = await settingsNow();
-    expect(settings.get('trust.daysToBasic')).toEqual({
-      key: 'trust.daysToBasic',
+    expect(settings.get('trust.reviewFirstPosts')).toEqual({
+      key: 'trust.reviewFirstPosts',
       value: 2,
       isDefault: true,
       updatedBy: null,
@@ -94,18 +94,23 @@ describe('site settings', () => {
     for (const [key, value] of [
       ['trust.postImages', 'superhero'],
       ['trust.postImages', 3],
-      ['trust.daysToBasic', 1000],
-      ['trust.daysToBasic', 1.5],
-      ['trust.daysToBasic', '2'],
-      ['trust.daysToBasic', null],
+      ['trust.reviewFirstPosts', 1000],
+      ['trust.reviewFirstPosts', 1.5],
+      ['trust.reviewFirstPosts', '2'],
+      ['trust.reviewFirstPosts', null],
+      ['trust.toBasic', { days: 2 }],
+      [
+        'trust.toBasic',
+        { days: -1, topicsEntered: 1, postsRead: 1, readingMinutes: 1, upheldReportsAtMost: 0 },
+      ],
     ] as const) {
       const res = await put(key, { value });
       expect(res.statusCode, `${key}=${JSON.stringify(value)}`).toBe(422);
       expect(res.json().errors).toEqual({ value: expect.any(String) });
     }
-    const missing = await put('trust.daysToBasic', {});
+    const missing = await put('trust.reviewFirstPosts', {});
     expect(missing.statusCode).toBe(422);
-    expect((await settingsNow()).get('trust.daysToBasic')?.isDefault).toBe(true);
+    expect((await settingsNow()).get('trust.reviewFirstPosts')?.isDefault).toBe(true);
   });
 
   it('know no other keys', async () => {
@@ -114,14 +119,14 @@ describe('site settings', () => {
   });
 
   it('are read through a short cache, so a change elsewhere shows within 30 s', async () => {
-    expect(await t.app.ctx.settings.get('trust.daysToBasic')).toBe(2);
+    expect(await t.app.ctx.settings.get('trust.reviewFirstPosts')).toBe(2);
     // Another process writes the row (here, straight to the database).
     await t.app.ctx.database.db
       .insert(siteSettings)
-      .values({ key: 'trust.daysToBasic', value: 7, updatedBy: admin.user.id });
-    expect(await t.app.ctx.settings.get('trust.daysToBasic')).toBe(2);
+      .values({ key: 'trust.reviewFirstPosts', value: 7, updatedBy: admin.user.id });
+    expect(await t.app.ctx.settings.get('trust.reviewFirstPosts')).toBe(2);
     t.advanceClock(SETTINGS_CACHE_MS + 1);
-    expect(await t.app.ctx.settings.get('trust.daysToBasic')).toBe(7);
+    expect(await t.app.ctx.settings.get('trust.reviewFirstPosts')).toBe(7);
   });
 
   it('fall back to the default when a stored value no longer fits its schema', async () => {

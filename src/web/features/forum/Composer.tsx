@@ -26,7 +26,7 @@ export interface Outgoing {
 }
 
 /** What the server said of a post that went through: held for a moderator, and its screening. */
-export type SentCare = Pick<Created, 'held' | 'care'>;
+export type SentCare = Pick<Created, 'held' | 'care'> & Partial<Pick<Created, 'review'>>;
 
 interface ComposerProps {
   kind: 'topic' | 'reply';
@@ -237,7 +237,11 @@ export function Composer({
           <Notice kind="ok">
             <p>
               <RichText
-                text={kind === 'topic' ? t('forum.care.heldTopic') : t('forum.care.heldReply')}
+                text={
+                  sentCare.review
+                    ? t(kind === 'topic' ? 'forum.care.reviewTopic' : 'forum.care.reviewReply')
+                    : t(kind === 'topic' ? 'forum.care.heldTopic' : 'forum.care.heldReply')
+                }
               />
             </p>
             <p>{moderatorsLook}</p>

@@ -21,19 +21,19 @@ export function NewTopicCare({ topicId }: { topicId: string }) {
   if (!care || (!care.held && !care.care.support)) return null;
   return (
     <>
-      {care.held && <HeldTopicNote />}
+      {care.held && <HeldTopicNote review={care.review ?? false} />}
       <SupportPanel open={care.care.support} sent level={2} />
     </>
   );
 }
 
-function HeldTopicNote() {
+function HeldTopicNote({ review }: { review: boolean }) {
   const { t } = useTranslation();
   const moderatorsLook = useModerationHours(t('forum.care.heldSoon'));
   return (
     <Notice kind="ok">
       <p>
-        <RichText text={t('forum.care.heldTopic')} />
+        <RichText text={t(review ? 'forum.care.reviewTopic' : 'forum.care.heldTopic')} />
       </p>
       <p>{moderatorsLook}</p>
     </Notice>

@@ -115,7 +115,12 @@ export function NewTopicPage() {
             void client.invalidateQueries({ queryKey: forumKeys.categories });
             void client.invalidateQueries({ queryKey: forumKeys.category(category.slug) });
             const state: NewTopicState = {
-              sentCare: { topicId: created.topicId, held: created.held, care: created.care },
+              sentCare: {
+                topicId: created.topicId,
+                held: created.held,
+                review: created.review,
+                care: created.care,
+              },
             };
             navigate(`/forum/t/${created.topicId}`, { state });
             return undefined;

@@ -8,6 +8,7 @@ import { ApiProblem } from '../../api/transport';
 import { SendProblem } from '../../ui/fields';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { RichText } from '../../ui/RichText';
+import { Folded } from '../blocks/HiddenPost';
 import { AuthorName, When } from './byline';
 import { EditPost } from './EditPost';
 import { htmlToSpeech } from './markdown-preview';
@@ -33,6 +34,8 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [removing, setRemoving] = useState(false);
+  // Folded away (I ignore its writer) until I choose "Show it", for this post only.
+  const [shown, setShown] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const failed = (error: unknown) => {
@@ -93,6 +96,32 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
 
   const postedBy = post.kind === 'topic' ? t('forum.post.startedBy') : t('forum.post.replyFrom');
 
+  if (post.hiddenBecause && !shown && !own) {
+    return (
+      <article
+        className="post post-folded"
+        id={`post-${post.id}`}
+        tabIndex={-1}
+        aria-labelledby={`post-${post.id}-by`}
+      >
+        <header className="post-header">
+          <Heading id={`post-${post.id}-by`} className="post-by">
+            {postedBy} <AuthorName author={post.author} />
+          </Heading>
+        </header>
+        <Folded
+          why={post.hiddenBecause}
+          what="post"
+          onShow={() => {
+            setShown(true);
+            // The post takes the place of the note: focus goes to it, so reading goes on there.
+            requestAnimationFrame(() => document.getElementById(`post-${post.id}`)?.focus());
+          }}
+        />
+      </article>
+    );
+  }
+
   return (
     <article
       className="post"
@@ -106,8 +135,14 @@ export function PostView({ post, topicId, myId, level, title }: PostViewProps) {
         </Heading>
         <p className="post-when">
           <When iso={post.createdAt} />
-          {post.editedAt && <span> {t('forum.post.edited')}</span>}
+          {post.editedAt && !post.editedByModerator && <span> {t('forum.post.edited')}</span>}
         </p>
+        {/* A moderator's change, with a reason the author was told: said on its own line. */}
+        {post.editedByModerator && (
+          <p className="post-when">
+            <strong>{t('forum.post.changedByModerator')}</strong>
+          </p>
+        )}
       </header>
 
       {/* Only its writer and moderators are shown a held post: who is looking says which note. */}

@@ -43,7 +43,7 @@ const known = <T extends string>(list: readonly T[], value: unknown): value is T
 function entryInWords(
   t: TFunction,
   entry: AuditEntry,
-): { line: string; decision: string | null; why: string | null } {
+): { line: string; decision: string | null; why: string | null; seen: string | null } {
   const who = entry.actor?.displayName ?? t('moderation.page.audit.site');
   const { action: done, reason } = entry.detail;
   let what: string;
@@ -64,8 +64,21 @@ function entryInWords(
     why: known(actionReasons, reason)
       ? t('moderation.page.audit.reason', { reason: t(`moderation.reasons.${reason}`) })
       : null,
+    seen: seenInWords(t, entry.detail.what),
   };
 }
+
+/** A staff view of private content: what kind, in words ("Posts held for a moderator"). */
+function seenInWords(t: TFunction, what: unknown): string | null {
+  if (typeof what !== 'string') return null;
+  const kinds = what.split('+').filter((k) => known(seenKinds, k));
+  if (kinds.length === 0) return null;
+  return t('moderation.page.audit.seen.line', {
+    what: kinds.map((k) => t(`moderation.page.audit.seen.${k}`)).join(', '),
+  });
+}
+
+const seenKinds = ['held_posts', 'private_board', 'profile_fields'] as const;
 
 function AuditLog({ userId }: { userId: string }) {
   const { t } = useTranslation();
@@ -102,6 +115,7 @@ function AuditLog({ userId }: { userId: string }) {
                 </p>
                 {words.decision && <p>{words.decision}</p>}
                 {words.why && <p>{words.why}</p>}
+                {words.seen && <p>{words.seen}</p>}
                 <p>
                   <When iso={entry.at} />
                 </p>

@@ -12,16 +12,42 @@ import type {
 import { claimCase, releaseCase } from '../../api/moderation';
 import { ApiProblem } from '../../api/transport';
 import { SendProblem } from '../../ui/fields';
-import { ActionForm } from './ActionForm';
+import { ActionForm, type EditedWords } from './ActionForm';
 import { claimInWords } from './case-words';
 import { moderationKeys } from './queries';
 
 /** What the page last said, and where focus goes after it. */
 type Said = { text: string; lines?: string[]; at: number };
 
+/** New words as the page shows them until the case is fetched again: plain, escaped text. */
+function wordsAsHtml(body: string): string {
+  const escaped = body
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replaceAll('\n', '<br>')}</p>`)
+    .join('');
+}
+
 /** The post the case is about, as the decision left it (the case is not fetched again). */
-function afterAction(post: CasePost, action: ModerationAction): CasePost {
+function afterAction(
+  post: CasePost,
+  action: ModerationAction,
+  edited: EditedWords | null = null,
+): CasePost {
   if (!post.isSubject) return post;
+  if (action === 'edit' && edited) {
+    return {
+      ...post,
+      bodyHtml: wordsAsHtml(edited.body),
+      editedAt: new Date().toISOString(),
+      editedByModerator: true,
+      held: false,
+    };
+  }
   if (action === 'restore') return { ...post, held: false, deleted: false };
   if (action === 'dismiss') return { ...post, held: false };
   if (action === 'hide') return { ...post, deleted: true };
@@ -115,7 +141,12 @@ export function CaseDecision({
     onError: failed,
   });
 
-  const done = (action: ModerationAction, reason: ActionReason, note: string | null) => {
+  const done = (
+    action: ModerationAction,
+    reason: ActionReason,
+    note: string | null,
+    edited: EditedWords | null,
+  ) => {
     client.setQueryData<CaseDetail>(key, (old) =>
       old
         ? {
@@ -131,11 +162,13 @@ export function CaseDecision({
               outcomeNote: note,
               closedAt: new Date().toISOString(),
             },
-            content: old.content && afterAction(old.content, action),
+            content: old.content && afterAction(old.content, action, edited),
             thread: old.thread && {
               ...old.thread,
-              posts: old.thread.posts.map((post) => afterAction(post, action)),
+              ...(edited?.title && old.content?.kind === 'topic' ? { title: edited.title } : {}),
+              posts: old.thread.posts.map((post) => afterAction(post, action, edited)),
             },
+            currentWords: null,
             canClaim: false,
             canAct: false,
           }
@@ -216,6 +249,7 @@ export function CaseDecision({
             <ActionForm
               caseId={c.id}
               action={chosen}
+              currentWords={detail.currentWords}
               onDone={done}
               onCancel={() => {
                 focusAfterCancel.current = chosen;

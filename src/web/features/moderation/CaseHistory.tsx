@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../contract/moderation';
+import { useMe } from '../../session';
 import { When, whyInWords } from './case-words';
+import { isStaff } from './SignedIn';
+import { TrustControl } from './TrustControl';
 
 type Person = NonNullable<CaseDetail['person']>;
 
 /** The person the case is about: who they are here, what stops them now, and their history. */
 export function PersonHistory({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const staff = isStaff(me.data?.user?.siteRole);
   return (
     <section aria-labelledby="case-person" className="section">
       <h2 id="case-person" dir="auto">
@@ -49,6 +54,8 @@ export function PersonHistory({ person }: { person: Person }) {
           ))
         )}
       </ul>
+
+      {staff && me.data?.user?.id !== person.id && <TrustControl userId={person.id} />}
 
       <h3>{t('moderation.page.case.earlierTitle')}</h3>
       {person.earlierCases.length === 0 ? (

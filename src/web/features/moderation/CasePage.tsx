@@ -106,7 +106,11 @@ function PostWords({ post }: { post: CasePost }) {
       {post.isSubject && <p className="case-flag">{t('moderation.page.case.thisPost')}</p>}
       {post.held && <p className="case-flag">{t('moderation.page.case.held')}</p>}
       {post.deleted && <p className="case-flag">{t('moderation.page.case.deleted')}</p>}
-      {post.editedAt && <p>{t('moderation.page.case.edited')}</p>}
+      {post.editedByModerator ? (
+        <p className="case-flag">{t('moderation.page.case.changedByModerator')}</p>
+      ) : (
+        post.editedAt && <p>{t('moderation.page.case.edited')}</p>
+      )}
       <div
         className="case-body"
         dir="auto"

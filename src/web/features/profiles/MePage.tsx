@@ -36,6 +36,11 @@ export function MePage() {
           {t('nav.settings')}
         </Link>
       </p>
+      <p>
+        <Link to="/settings/blocks" className="button">
+          {t('blocks.page.link')}
+        </Link>
+      </p>
       {/* Staff only: the server checks again on every moderation page. */}
       {(user.siteRole === 'moderator' || user.siteRole === 'admin') && (
         <div className="actions">

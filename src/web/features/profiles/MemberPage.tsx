@@ -5,6 +5,7 @@ import { experienceFields } from '../../../contract/values';
 import { getMember } from '../../api/profiles';
 import { useMe } from '../../session';
 import { Page } from '../../ui/Page';
+import { BlockControl } from '../blocks/BlockControl';
 import { PostSafetyActions } from '../forum/PostSafetyActions';
 import { profilesKeys } from './queries';
 
@@ -85,6 +86,9 @@ export function MemberPage() {
       )}
       {/* Not on one's own page: worry about oneself goes to Need help now, not to a moderator. */}
       {p.id !== me.data?.user?.id && <PostSafetyActions subject={{ kind: 'profile', id: p.id }} />}
+      {me.data?.user && p.id !== me.data.user.id && (
+        <BlockControl myId={me.data.user.id} person={{ id: p.id, displayName: p.displayName }} />
+      )}
       <p>
         <Link to="/groups" className="button">
           {t('groups.title')}

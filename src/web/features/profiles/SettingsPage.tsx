@@ -71,6 +71,10 @@ export function SettingsPage() {
             <Icon name="settings" />
             <span>{t('notifications.settings.link')}</span>
           </Link>
+          <Link to="/settings/blocks" className="button">
+            <Icon name="block" />
+            <span>{t('blocks.page.link')}</span>
+          </Link>
         </div>
       )}
     </Page>

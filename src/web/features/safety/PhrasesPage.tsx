@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SafetyPhrase, ScreeningTier } from '../../../contract/safety';
 import { getPhrases, removePhrase } from '../../api/safety';
 import { useMe } from '../../session';
@@ -67,6 +68,11 @@ export function PhrasesPage() {
       <Instructions
         lines={[t('safety.page.intro'), t('safety.page.intro2'), t('safety.page.intro3')]}
       />
+      <p>
+        <Link to="/admin/safety/watched-words" className="button">
+          {t('safety.watched.page.link')}
+        </Link>
+      </p>
       {(list.data?.languages.length ?? 0) > 1 && (
         <Select
           name="language"
