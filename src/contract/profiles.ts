@@ -71,6 +71,8 @@ export const MyProfile = z.object({
   /** False while "professional" waits to be checked: until then others never see that role. */
   roleShown: z.boolean(),
   healthConsent: z.object({ given: z.boolean(), version: z.string().nullable() }),
+  /** After a change: the new "about me" worried the screening, so supportive words are shown. */
+  aboutCare: z.object({ support: z.boolean() }).optional(),
 });
 export type MyProfile = z.infer<typeof MyProfile>;
 

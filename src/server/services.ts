@@ -9,6 +9,7 @@ import type { Mailer } from './lib/mail/mailer';
 import type { RateLimits } from './lib/rate-limit';
 import { localDiskStorage, type Storage } from './lib/storage';
 import {
+  changeTrustLevel,
   peopleForTrust,
   personForTrust,
   setTrustLevel,
@@ -26,6 +27,7 @@ import { createHomeService } from './modules/home/service';
 import {
   audit,
   createModerationFace,
+  heldForScreening,
   recordStaffView,
   restrictionChecks,
   type StaffViewEntry,
@@ -90,6 +92,20 @@ export function createServices(deps: ServiceDeps) {
     accounts,
     shareAGroup: groupsFace.shareAGroup,
     staffViewed,
+    aboutCare: {
+      screen: (text) => safety.screen(text),
+      lookAt: async (userId, tier) => {
+        await jobs.transaction((tx, enqueue) =>
+          moderationFace.openCase(tx, enqueue, {
+            reason: 'screening',
+            tier,
+            subject: { kind: 'profile', id: userId },
+            subjectUserId: userId,
+          }),
+        );
+      },
+      held: (userId) => heldForScreening(db, { kind: 'profile', id: userId }),
+    },
   });
   const forum = createForumService({
     ...base,
@@ -150,6 +166,7 @@ export function createServices(deps: ServiceDeps) {
       peopleForTrust: (afterId, limit) => peopleForTrust(db, afterId, limit),
       personForTrust: (userId) => personForTrust(db, userId),
       setTrustLevel,
+      changeTrustLevel: (userId, from, to) => changeTrustLevel(db, userId, from, to),
       authorsByIds: (ids) => accounts.authorsByIds(ids),
     },
     reading: { readingOf: (ids) => readingOf(db, ids) },

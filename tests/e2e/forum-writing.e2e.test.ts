@@ -231,7 +231,10 @@ it('shows a failed send beside its button and moves focus to it, on every forum 
 
   /** The problem has focus, and sits right under the button that sent it. */
   async function expectProblemBeside(button: string) {
-    await expect.poll(async () => (await focused(page)).className).toContain('send-problem');
+    // A send that fails offline can take a few seconds under load: wait for it, not for 1 s.
+    await expect
+      .poll(async () => (await focused(page)).className, { timeout: 10_000 })
+      .toContain('send-problem');
     const gap = await page.evaluate((name) => {
       const buttons = [...document.querySelectorAll('button')];
       const sender = buttons.find((b) => b.textContent?.trim() === name);

@@ -224,3 +224,18 @@ export async function personForTrust(
 export async function setTrustLevel(db: Db | Tx, userId: string, stored: number): Promise<void> {
   await db.update(users).set({ trustLevel: stored }).where(eq(users.id, userId));
 }
+
+/** Changes a person's stored trust level only while it is still `from` (the recount's way). */
+export async function changeTrustLevel(
+  db: Db,
+  userId: string,
+  from: number,
+  to: number,
+): Promise<boolean> {
+  const changed = await db
+    .update(users)
+    .set({ trustLevel: to })
+    .where(and(eq(users.id, userId), eq(users.trustLevel, from)))
+    .returning({ id: users.id });
+  return changed.length > 0;
+}

@@ -6,7 +6,9 @@ import type { WritingCare } from '../../../contract/forum';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { renderPost } from '../../lib/markdown';
-import type { ForumDeps, ScreeningTier } from './deps';
+import type { Tx } from '../../db';
+import type { Enqueue } from '../../lib/jobs';
+import type { ForumDeps, PostToLookAt, ScreeningTier } from './deps';
 
 export interface Screened {
   tier: ScreeningTier;
@@ -70,7 +72,7 @@ export async function screenWriting(
  * post rendered again with them hidden. The words as written stay in `body` for moderators.
  */
 export function shownWords(
-  deps: ForumDeps,
+  deps: Pick<ForumDeps, 'screening'>,
   body: string,
   rendered: { html: string; text: string },
   hide: string[],
@@ -78,4 +80,54 @@ export function shownWords(
   if (hide.length === 0) return rendered;
   const hidden = renderPost(deps.screening.hideWords(body, hide));
   return { html: hidden.html, text: hidden.text };
+}
+
+/**
+ * Screens a post being sent (new or changed): its title, words and link addresses. Watched
+ * words to hide are hidden in what readers are shown; in a title they are refused instead (a
+ * title is shown in lists and mail, and is kept as written). Words that slip past the hiding
+ * (written across markup) hold the post for a moderator.
+ */
+export async function screenSending(
+  deps: ForumDeps,
+  post: { title?: string | undefined; body: string },
+  rendered: { html: string; text: string; links: string[] },
+  language?: string,
+): Promise<{ screened: Screened; shown: { html: string; text: string } }> {
+  // A link's address is read as words too ("cheap-pills.example" says "cheap pills").
+  const addresses = rendered.links.map((link) => link.replace(/[^\p{L}\p{N}]+/gu, ' '));
+  const words = [post.title ?? '', rendered.text, ...addresses].join('\n');
+  const screened = await screenWriting(deps, words, language);
+  if (
+    post.title !== undefined &&
+    screened.hide.length > 0 &&
+    deps.screening.hideWords(post.title, screened.hide) !== post.title
+  ) {
+    throw problems.invalid({ title: t('forum.problems.watchedTitle') });
+  }
+  const shown = shownWords(deps, post.body, rendered, screened.hide);
+  if (screened.hide.length > 0 && (await deps.screening.watched(shown.text, language)).hide.length) {
+    return { screened: { ...screened, watchedHold: true }, shown };
+  }
+  return { screened, shown };
+}
+
+/**
+ * After an edit: worrying words (medium, high) open a screening case, and watched words to hold
+ * or flag a review case. The post stays as readers see it; a moderator decides. In the edit's
+ * own transaction.
+ */
+export async function lookAtEdit(
+  deps: ForumDeps,
+  tx: Tx,
+  enqueue: Enqueue,
+  post: PostToLookAt['post'],
+  screened: Screened,
+): Promise<void> {
+  if (screened.caseNeeded) {
+    await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
+  }
+  if (screened.watchedHold || screened.watchedFlag) {
+    await deps.cases.lookAt(tx, enqueue, { post, why: 'review', tier: 'none' });
+  }
 }

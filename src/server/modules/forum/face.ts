@@ -151,3 +151,4 @@ export {
   takeDownPost,
   threadAround,
 } from './moderating';
+export type { HeldReason } from './tables';

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-
 import type { PostKind, RemovalReason } from '../../../contract/forum';
 import type { Db, Tx } from '../../db';
 import { addToTopicCount, hidePost, lockedPost } from './queries';
-import { forumRemovals, forumReplies, forumTopics } from './tables';
+import { forumRemovals, forumReplies, forumTopics, type HeldReason } from './tables';
 
 /** A post as a moderator sees it. */
 export interface ModeratedPost {
@@ -259,14 +259,21 @@ export async function holdForReports(
 }
 
 /** Is this post held now (for any reason)? */
-export async function isHeld(db: Db | Tx, kind: PostKind, id: string): Promise<boolean> {
+export async function isHeld(
+  db: Db | Tx,
+  kind: PostKind,
+  id: string,
+  /** Only when it is held for one of these reasons (a case lets through only what it held). */
+  reasons?: readonly HeldReason[],
+): Promise<boolean> {
   const table = kind === 'topic' ? forumTopics : forumReplies;
   const [row] = await db
-    .select({ heldAt: table.heldAt })
+    .select({ heldAt: table.heldAt, heldReason: table.heldReason })
     .from(table)
     .where(eq(table.id, id))
     .limit(1);
-  return Boolean(row?.heldAt);
+  if (!row?.heldAt) return false;
+  return !reasons || (row.heldReason !== null && reasons.includes(row.heldReason));
 }
 
 async function openRemoval(tx: Tx, kind: PostKind, id: string) {

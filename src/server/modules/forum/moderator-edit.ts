@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { imageIdsIn, renderPost } from '../../lib/markdown';
+import { shownWords } from './care';
 import type { ForumDeps } from './deps';
 import { lockedPost, recordImageUses } from './queries';
 import { forumImageUses, forumReplies, forumRevisions, forumTopics } from './tables';
@@ -99,6 +100,7 @@ export async function editAsModerator(
  * edit is on the moderation action and in the audit log.
  */
 export async function undoModeratorEdit(
+  deps: Pick<ForumDeps, 'screening'>,
   tx: Tx,
   kind: PostKind,
   id: string,
@@ -121,12 +123,15 @@ export async function undoModeratorEdit(
     title: kind === 'topic' ? found.topic.title : null,
     body: found.row.body,
   });
-  // The author's words were checked when they wrote them: rendered again as they were.
+  // The author's words were checked when they wrote them: rendered again as they were, with
+  // watched words hidden as they would be now.
   const rendered = renderPost(newest.body);
+  const { hide } = await deps.screening.watched(rendered.text);
+  const shown = shownWords(deps, newest.body, rendered, hide);
   const change = {
     body: newest.body,
-    bodyHtml: rendered.html,
-    bodyText: rendered.text,
+    bodyHtml: shown.html,
+    bodyText: shown.text,
     editedAt: at,
   };
   if (kind === 'topic') {
@@ -141,8 +146,28 @@ export async function undoModeratorEdit(
   return 'restored';
 }
 
-/** A post's words as written (markdown), for a moderator to start from; null if gone. */
+/**
+ * A post's words as written (markdown), for a moderator to start from; null if gone. For
+ * someone who is not a site moderator (a facilitator on their board), watched words to hide
+ * stay hidden.
+ */
 export async function wordsOf(
+  deps: Pick<ForumDeps, 'db' | 'screening'>,
+  kind: PostKind,
+  id: string,
+  asModerator = true,
+): Promise<{ title: string | null; body: string } | null> {
+  const words = await wordsAsWritten(deps.db, kind, id);
+  if (!words || asModerator) return words;
+  const { hide } = await deps.screening.watched(`${words.title ?? ''}\n${words.body}`);
+  if (hide.length === 0) return words;
+  return {
+    title: words.title === null ? null : deps.screening.hideWords(words.title, hide),
+    body: deps.screening.hideWords(words.body, hide),
+  };
+}
+
+async function wordsAsWritten(
   db: Db,
   kind: PostKind,
   id: string,

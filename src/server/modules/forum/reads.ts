@@ -43,8 +43,9 @@ const MOST_SECONDS_PER_PAGE = 120;
 
 /**
  * Marks the topic read up to `at`, and adds to what the person has read: the posts on the page
- * that were new to them, and the time since the page they read before (at most two minutes).
- * One statement, so the marker it compares with is the one it replaces.
+ * newer than any they were shown here before (so each counts once, on whichever page), and the
+ * time since the page they read before (at most two minutes). One statement, so the marker it
+ * compares with is the one it replaces.
  */
 export async function recordReading(
   db: Db,
@@ -54,20 +55,23 @@ export async function recordReading(
   shown: Date[],
 ): Promise<void> {
   const times = JSON.stringify(shown.map((d) => d.toISOString()));
+  const newest = shown.reduce((a, b) => (b > a ? b : a), new Date(0)).toISOString();
   await db.execute(sql`
     with previous as (
-      select ${forumTopicReads.lastReadAt} as read_at from ${forumTopicReads}
+      select ${forumTopicReads.seenThrough} as seen from ${forumTopicReads}
       where ${forumTopicReads.userId} = ${userId} and ${forumTopicReads.topicId} = ${topicId}
     ), marked as (
-      insert into ${forumTopicReads} (user_id, topic_id, last_read_at)
-      values (${userId}, ${topicId}, ${at.toISOString()}::timestamptz)
-      on conflict (user_id, topic_id) do update set last_read_at = excluded.last_read_at
+      insert into ${forumTopicReads} (user_id, topic_id, last_read_at, seen_through)
+      values (${userId}, ${topicId}, ${at.toISOString()}::timestamptz, ${newest}::timestamptz)
+      on conflict (user_id, topic_id) do update set
+        last_read_at = excluded.last_read_at,
+        seen_through = greatest(${forumTopicReads}.seen_through, excluded.seen_through)
     )
     insert into ${forumReading} (user_id, posts_read, seconds_reading, last_view_at)
     values (
       ${userId},
       (select count(*) from jsonb_array_elements_text(${times}::jsonb) as shown(at)
-        where shown.at::timestamptz > coalesce((select read_at from previous), '-infinity')),
+        where shown.at::timestamptz > coalesce((select seen from previous), '-infinity')),
       0,
       ${at.toISOString()}::timestamptz
     )

@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { checkNotBlockedBy } from './blocking';
-import { screenWriting, shownWords } from './care';
+import { lookAtEdit, screenSending } from './care';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
 import { checkNewcomerRules, waitsForReview } from './newcomers';
@@ -38,10 +38,9 @@ export async function createReply(
   const where = { topicId: topic.id, title: topic.title, groupId: topic.groupId };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
   const author = await authorToTell(deps, where, topic.authorId);
-  const screened = await screenWriting(deps, rendered.text, language);
+  const { screened, shown } = await screenSending(deps, input, rendered, language);
   const review = !screened.held && (screened.watchedHold || (await waitsForReview(deps, actor)));
   const held = screened.held || review;
-  const shown = shownWords(deps, input.body, rendered, screened.hide);
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     // The topic is locked first, as an edit of it does: the insert below also adds words
@@ -103,7 +102,8 @@ export async function createReply(
     if (screened.caseNeeded) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
     }
-    if (review || screened.watchedFlag) {
+    // A post the screening held waits for that (crisis) case alone; a flag adds nothing to it.
+    if (review || (screened.watchedFlag && !screened.held)) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'review', tier: 'none' });
     }
     // A held reply is not counted or told of until a moderator lets it be seen.
@@ -140,15 +140,15 @@ export async function editReply(
   const { topicId, facts: visibleFacts, writes } = await visiblePost(deps, actor, 'reply', replyId);
   if (!canEditPost(actor, visibleFacts, writes)) throw problems.forbidden();
   await checkNewcomerRules(deps, actor, rendered);
-  // An edit meets the watched words as a new post does: a blocked word is refused, a hidden one hidden.
-  const { hide } = await screenWriting(deps, rendered.text);
-  const shown = shownWords(deps, input.body, rendered, hide);
+  // An edit is screened as a new post is: a blocked word is refused, a hidden one hidden, and
+  // worrying or watched words bring a moderator (the post stays as it is seen meanwhile).
+  const { screened, shown } = await screenSending(deps, input, rendered);
   const imageIds = await checkImagesUsable(deps, actor, rendered.images, {
     kind: 'reply',
     id: replyId,
   });
   await spend(deps, 'forumEditPerUser', actor);
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     const found = await lockedPost(tx, 'reply', replyId);
     const reply = found?.row as ReplyRow | undefined;
     if (!reply || reply.topicId !== topicId)
@@ -176,5 +176,7 @@ export async function editReply(
       })
       .where(eq(forumReplies.id, reply.id));
     await recordImageUses(tx, { kind: 'reply', id: reply.id, topicId }, imageIds);
+    const post = { kind: 'reply' as const, id: reply.id, topicId, authorId: reply.authorId ?? actor.userId, groupId: reply.groupId };
+    await lookAtEdit(deps, tx, enqueue, post, screened);
   });
 }

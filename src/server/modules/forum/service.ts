@@ -61,8 +61,9 @@ export function createForumService(
      * after an appeal, and a post's words as written. Moderation decides who may.
      */
     editAsModerator: use(moderatorEdit.editAsModerator),
-    undoModeratorEdit: moderatorEdit.undoModeratorEdit,
-    wordsOf: (kind: PostKind, id: string) => moderatorEdit.wordsOf(deps.db, kind, id),
+    undoModeratorEdit: use(moderatorEdit.undoModeratorEdit),
+    wordsOf: (kind: PostKind, id: string, asModerator?: boolean) =>
+      moderatorEdit.wordsOf(deps, kind, id, asModerator),
     changedByModerators: (posts: Parameters<typeof moderatorEdit.changedByModerators>[1]) =>
       moderatorEdit.changedByModerators(deps.db, posts),
 

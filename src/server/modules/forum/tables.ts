@@ -192,6 +192,8 @@ export const forumTopicReads = pgTable(
       .notNull()
       .references(() => forumTopics.id, { onDelete: 'cascade' }),
     lastReadAt: at('last_read_at').notNull(),
+    /** The newest post this person has been shown here, for counting posts read once each. */
+    seenThrough: at('seen_through'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.topicId] })],
 );

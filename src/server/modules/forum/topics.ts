@@ -11,8 +11,9 @@ import type {
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
+import { renderPost } from '../../lib/markdown';
 import { foldedWriters } from './blocking';
-import { screenWriting, shownWords } from './care';
+import { lookAtEdit, screenSending } from './care';
 import { categoryForNewTopic } from './categories';
 import type { ForumDeps } from './deps';
 import { checkImagesUsable } from './images';
@@ -139,12 +140,10 @@ export async function createTopic(
   await spend(deps, 'forumTopicPerUser', actor);
   const where = { topicId: '', title: input.title, groupId: input.groupId ?? null };
   const mentioned = await mentionedToTell(deps, actor, where, rendered.mentions);
-  const screened = await screenWriting(deps, `${input.title}\n${rendered.text}`, language);
+  const { screened, shown } = await screenSending(deps, input, rendered, language);
   const review = !screened.held && (screened.watchedHold || (await waitsForReview(deps, actor)));
   const held = screened.held || review;
-  const shown = shownWords(deps, input.body, rendered, screened.hide);
-  const title =
-    screened.hide.length > 0 ? deps.screening.hideWords(input.title, screened.hide) : input.title;
+  const { title } = input;
   const current = deps.now();
   return deps.jobs.transaction(async (tx, enqueue) => {
     const [created] = await tx
@@ -197,7 +196,8 @@ export async function createTopic(
     if (screened.caseNeeded) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'screening', tier: screened.tier });
     }
-    if (review || screened.watchedFlag) {
+    // A post the screening held waits for that (crisis) case alone; a flag adds nothing to it.
+    if (review || (screened.watchedFlag && !screened.held)) {
       await deps.cases.lookAt(tx, enqueue, { post, why: 'review', tier: 'none' });
     }
     // A held topic is not counted or told of until a moderator lets it be seen.
@@ -233,23 +233,20 @@ export async function editTopic(
   const { topic: visible, writes } = await visibleTopic(deps, actor, topicId);
   if (!canEditPost(actor, topicFacts(visible), writes)) throw problems.forbidden();
   if (rendered) await checkNewcomerRules(deps, actor, rendered);
-  // An edit meets the watched words as a new post does: a blocked word is refused, a hidden one hidden.
-  const { hide } = await screenWriting(
+  // An edit is screened as a new post is: a blocked word is refused, a hidden one hidden, and
+  // worrying or watched words bring a moderator (the post stays as it is seen meanwhile).
+  const body = input.body ?? visible.body;
+  const { screened, shown } = await screenSending(
     deps,
-    `${input.title ?? ''}\n${rendered?.text ?? ''}`,
-    undefined,
+    { title: input.title, body },
+    rendered ?? renderPost(body),
   );
-  const shown =
-    rendered && input.body !== undefined ? shownWords(deps, input.body, rendered, hide) : null;
-  const title =
-    input.title !== undefined && hide.length > 0
-      ? deps.screening.hideWords(input.title, hide)
-      : input.title;
+  const { title } = input;
   const imageIds = rendered
     ? await checkImagesUsable(deps, actor, rendered.images, { kind: 'topic', id: topicId })
     : null;
   await spend(deps, 'forumEditPerUser', actor);
-  await deps.db.transaction(async (tx) => {
+  await deps.jobs.transaction(async (tx, enqueue) => {
     const found = await lockedPost(tx, 'topic', topicId);
     const topic = found?.topic;
     if (!topic || !canEditPost(actor, topicFacts(topic), writes)) throw problems.forbidden();
@@ -264,7 +261,7 @@ export async function editTopic(
       .update(forumTopics)
       .set({
         ...(title !== undefined ? { title } : {}),
-        ...(shown && input.body !== undefined
+        ...(input.body !== undefined
           ? { body: input.body, bodyHtml: shown.html, bodyText: shown.text }
           : {}),
         editedAt: deps.now(),
@@ -273,5 +270,13 @@ export async function editTopic(
     if (imageIds) {
       await recordImageUses(tx, { kind: 'topic', id: topic.id, topicId: topic.id }, imageIds);
     }
+    const post = {
+      kind: 'topic' as const,
+      id: topic.id,
+      topicId: topic.id,
+      authorId: topic.authorId ?? actor.userId,
+      groupId: topic.groupId,
+    };
+    await lookAtEdit(deps, tx, enqueue, post, screened);
   });
 }

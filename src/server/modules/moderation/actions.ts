@@ -15,7 +15,13 @@ import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { authorsByIds, endSessions } from '../accounts/face';
-import { isHeld, postsForModeration, putBackPost, takeDownPost } from '../forum/face';
+import {
+  type HeldReason,
+  isHeld,
+  postsForModeration,
+  putBackPost,
+  takeDownPost,
+} from '../forum/face';
 import type { NotificationEvent } from '../notifications/face';
 import { APPEAL_LINK_MAIL } from './appeal-links';
 import { audit } from './audit';
@@ -230,9 +236,10 @@ async function applyEffect(
     days ? new Date(at.getTime() + days * DAY_MS) : null;
   switch (body.action) {
     case 'dismiss':
-      // Nothing wrong: a post held for this case is let through.
+      // Nothing wrong: a post held for this case is let through, and only for this case: a
+      // plan held by the screening waits for its own (crisis) case, whatever else is dismissed.
       return {
-        release: post && (await isHeld(tx, post.kind, post.id)) ? post : null,
+        release: post && (await isHeld(tx, post.kind, post.id, heldFor[row.reason])) ? post : null,
         tell: false,
         until: null,
       };
@@ -298,6 +305,15 @@ async function applyEffect(
     }
   }
 }
+
+/** Which holds on a post a case of each reason may let go. */
+const heldFor: Record<CaseRow['reason'], readonly HeldReason[]> = {
+  screening: ['screening'],
+  review: ['review'],
+  report: ['reports'],
+  concern: [],
+  appeal: [],
+};
 
 /** An appeal upheld: the first decision is undone, and stays on record as overturned. */
 async function undo(

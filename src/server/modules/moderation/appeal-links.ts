@@ -2,7 +2,7 @@
 // decided and why, with a link that opens their appeal of that one decision: the token is
 // random, kept only as a hash, single-purpose and good for 30 days. The link may show the
 // decision and send one appeal; it signs no one in.
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type {
   AppealByLinkBody,
   AppealByLinkDone,
@@ -155,10 +155,12 @@ export async function appealByLink(
         and(
           eq(moderationAppealLinks.id, known.id),
           eq(moderationAppealLinks.tokenHash, known.tokenHash),
+          isNull(moderationAppealLinks.usedAt),
         ),
       )
       .returning({ usedAt: moderationAppealLinks.usedAt });
-    if (!spent) throw problems.gone(t('moderation.problems.appealLinkOld'));
+    // Found but spent: it was used for this appeal already.
+    if (!spent) throw problems.conflict(t('moderation.problems.cannotAppeal'));
     await openAppeal(deps, tx, enqueue, action, input.words, 'link');
   });
   return { message: t('moderation.appealLink.sent') };

@@ -2,7 +2,7 @@
 // person's history and who reported it. Every such view is written to the audit log.
 import type { CaseDetail, CasePost } from '../../../contract/moderation';
 import { trustLevelOf } from '../../../contract/trust';
-import type { Actor } from '../../lib/access';
+import { type Actor, isModerator } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { authorsByIds, peopleForModeration } from '../accounts/face';
@@ -77,7 +77,7 @@ export async function caseDetail(
     !subject.deleted &&
     row.status !== 'closed' &&
     actionsFor(standing, facts).includes('edit')
-      ? await deps.postEdits.wordsOf(subject.kind, subject.id)
+      ? await deps.postEdits.wordsOf(subject.kind, subject.id, isModerator(actor))
       : null;
   const personId = row.subjectUserId;
   const [caseActions, reports, appeal, history, earlier, restrictions] = await Promise.all([

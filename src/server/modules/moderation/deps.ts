@@ -43,7 +43,12 @@ export interface PostEdits {
     revisionId: string,
     at: Date,
   ): Promise<'restored' | 'changed_since' | 'missing'>;
-  wordsOf(kind: PostKind, id: string): Promise<{ title: string | null; body: string } | null>;
+  /** Watched words to hide stay hidden unless `asModerator`. */
+  wordsOf(
+    kind: PostKind,
+    id: string,
+    asModerator?: boolean,
+  ): Promise<{ title: string | null; body: string } | null>;
   /** Of these posts, those whose words shown now are a moderator's change. */
   changedByModerators(
     posts: { id: string; authorId: string | null; editedAt: Date | null }[],

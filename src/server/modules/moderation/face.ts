@@ -11,7 +11,7 @@ import { postingBar, signInBar } from './restrictions';
 export { type AuditAction, type AuditInput, audit } from './audit';
 export type { OpenCaseInput, OpenedCase } from './opening';
 export { REPEAT_VIEW_MS, recordStaffView, type StaffViewEntry } from './staff-views';
-export { upheldReportsAgainst } from './upheld';
+export { heldForScreening, upheldReportsAgainst } from './upheld';
 
 /** A post the forum asks a moderator to look at (the forum's `ForumCases.lookAt`). */
 export interface PostToLookAt {

@@ -33,3 +33,28 @@ export async function upheldReportsAgainst(
     .groupBy(moderationActions.targetUserId);
   return new Map(rows.flatMap((r) => (r.userId ? [[r.userId, r.upheld] as const] : [])));
 }
+
+/**
+ * True while a case about this subject waits for a moderator after the screening found a plan,
+ * a time or a place in its words (high tier): until a moderator looks, only its author and
+ * moderators see those words (a profile's "about me").
+ */
+export async function heldForScreening(
+  db: Db,
+  subject: { kind: 'profile'; id: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: moderationCases.id })
+    .from(moderationCases)
+    .where(
+      and(
+        sql`${moderationCases.subjectKind} = ${subject.kind}`,
+        sql`${moderationCases.subjectId} = ${subject.id}`,
+        sql`${moderationCases.reason} = 'screening'`,
+        sql`${moderationCases.tier} = 'high'`,
+        sql`${moderationCases.status} <> 'closed'`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

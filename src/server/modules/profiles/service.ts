@@ -13,7 +13,7 @@ import {
 } from '../../../contract/profiles';
 import type { Config } from '../../config';
 import type { Db } from '../../db';
-import type { Actor } from '../../lib/access';
+import { type Actor, isModerator } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { AccountsFace } from '../accounts/face';
@@ -29,7 +29,24 @@ interface Deps {
   shareAGroup?: ((userA: string, userB: string) => Promise<boolean>) | undefined;
   /** Writes a staff look at fields beyond their visibility to the audit log (moderation's). */
   staffViewed?: ((entry: StaffLook) => Promise<unknown>) | undefined;
+  /**
+   * The safety module's screening of "about me" (SAFETY.md): worrying words open a case
+   * (`lookAt`), and while a high-tier case waits only the person and moderators see them.
+   */
+  aboutCare?: AboutCare | undefined;
 }
+
+export interface AboutCare {
+  screen(text: string): Promise<{ tier: 'none' | 'low' | 'medium' | 'high' }>;
+  lookAt(userId: string, tier: 'medium' | 'high'): Promise<void>;
+  held(userId: string): Promise<boolean>;
+}
+
+const unscreenedAbout: AboutCare = {
+  screen: async () => ({ tier: 'none' }),
+  lookAt: async () => {},
+  held: async () => false,
+};
 
 /** A staff person shown profile fields a plain member would not be: field names, no values. */
 interface StaffLook {
@@ -74,6 +91,7 @@ export function createProfilesService({
   now = () => new Date(),
   shareAGroup: inAGroupTogether = async () => false,
   staffViewed = async () => {},
+  aboutCare = unscreenedAbout,
 }: Deps) {
   async function loadRow(userId: string) {
     const [row] = await db
@@ -179,7 +197,21 @@ export function createProfilesService({
         change.visibility = { ...current.visibility, ...visibilityChange.experience };
       }
       await db.update(profiles).set(change).where(eq(profiles.userId, actor.userId));
-      return myProfile(actor);
+      // New words in "about me" are screened as they are saved (every pause in typing): worrying
+      // words bring supportive words to the person and a case to a moderator; nothing is refused.
+      let support = false;
+      if (
+        update.about !== undefined &&
+        update.about.trim() !== '' &&
+        update.about !== current.about
+      ) {
+        const { tier } = await aboutCare.screen(update.about);
+        if (tier === 'medium' || tier === 'high') {
+          support = true;
+          await aboutCare.lookAt(actor.userId, tier);
+        }
+      }
+      return { ...(await myProfile(actor)), aboutCare: { support } };
     },
 
     /** Another member's profile, with only the fields its owner lets this viewer see. */
@@ -224,7 +256,11 @@ export function createProfilesService({
         displayName: user.displayName,
         // An unchecked "professional" is not shown to others, whatever its visibility.
         role: sees(user.roleVisibility) && (user.roleShown || isMe) ? user.role : null,
-        about: sees(aboutVisibility) ? about : null,
+        about:
+          sees(aboutVisibility) &&
+          (isMe || isModerator(viewer) || about === '' || !(await aboutCare.held(userId)))
+            ? about
+            : null,
         experience: shown,
       };
     },

@@ -26,8 +26,8 @@ export function createWatchedLists(db: Db, now: () => Date) {
 
   return {
     /**
-     * The words watched in a language: "en-GB" watches its own and English's ("en"); a
-     * language with no words of its own is watched with English's.
+     * The words watched in a language: its own, its base language's, and always English's
+     * ("en", the list every post meets).
      */
     async forLanguage(language?: string): Promise<CompiledWatched> {
       const all = await lists.get();
@@ -42,8 +42,14 @@ export function createWatchedLists(db: Db, now: () => Date) {
       let list = compiled.get(key);
       if (!list) {
         // The region's own entries first, so they win over the language's for the same words.
+        // English's are always watched too: a language picked by the writer's browser must
+        // not be a way round the community's list.
         const entries = known
-          ? [...own, ...(all.get(base) ?? [])]
+          ? [
+              ...own,
+              ...(all.get(base) ?? []),
+              ...(base !== FALLBACK_LANGUAGE ? (all.get(FALLBACK_LANGUAGE) ?? []) : []),
+            ]
           : (all.get(FALLBACK_LANGUAGE) ?? []);
         list = compileWatched(entries);
         compiled.set(key, list);

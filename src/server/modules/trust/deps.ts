@@ -16,6 +16,8 @@ export interface TrustPeople {
     userId: string,
   ): Promise<{ id: string; joinedAt: Date; trustLevel: number; siteRole: SiteRole } | null>;
   setTrustLevel(tx: Db | Tx, userId: string, stored: number): Promise<void>;
+  /** Changes the level only while it is still `from`; answers whether it did. */
+  changeTrustLevel(userId: string, from: number, to: number): Promise<boolean>;
   authorsByIds(ids: string[]): Promise<Map<string, { displayName: string }>>;
 }
 

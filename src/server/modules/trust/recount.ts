@@ -34,8 +34,12 @@ export async function recountTrust(deps: TrustDeps): Promise<{ seen: number; cha
       const current = trustLevelOf(person.trustLevel);
       const level = recountedLevel(current, measures.get(person.id)!, thresholds);
       if (level === current) continue;
-      await deps.people.setTrustLevel(deps.db, person.id, storedTrustLevel(level));
-      changed += 1;
+      // Only if no moderator changed it since it was read (their change, and lock, win).
+      if (
+        await deps.people.changeTrustLevel(person.id, person.trustLevel, storedTrustLevel(level))
+      ) {
+        changed += 1;
+      }
     }
     if (people.length < PAGE) break;
   }

@@ -9,6 +9,7 @@ import {
   auditActions,
   moderationActions,
 } from '../../../contract/moderation';
+import { trustLevels } from '../../../contract/trust';
 import { useMe } from '../../session';
 import { Instructions } from '../../ui/Instructions';
 import { Page } from '../../ui/Page';
@@ -43,7 +44,13 @@ const known = <T extends string>(list: readonly T[], value: unknown): value is T
 function entryInWords(
   t: TFunction,
   entry: AuditEntry,
-): { line: string; decision: string | null; why: string | null; seen: string | null } {
+): {
+  line: string;
+  decision: string | null;
+  why: string | null;
+  seen: string | null;
+  trust: string | null;
+} {
   const who = entry.actor?.displayName ?? t('moderation.page.audit.site');
   const { action: done, reason } = entry.detail;
   let what: string;
@@ -65,6 +72,17 @@ function entryInWords(
       ? t('moderation.page.audit.reason', { reason: t(`moderation.reasons.${reason}`) })
       : null,
     seen: seenInWords(t, entry.detail.what),
+    trust:
+      entry.action === 'trust.set' && known(trustLevels, entry.detail.to)
+        ? t(
+            entry.detail.locked
+              ? 'moderation.page.audit.trustKept'
+              : 'moderation.page.audit.trustLine',
+            {
+              level: t(`moderation.page.trust.${entry.detail.to}`),
+            },
+          )
+        : null,
   };
 }
 
@@ -116,6 +134,7 @@ function AuditLog({ userId }: { userId: string }) {
                 {words.decision && <p>{words.decision}</p>}
                 {words.why && <p>{words.why}</p>}
                 {words.seen && <p>{words.seen}</p>}
+                {words.trust && <p>{words.trust}</p>}
                 <p>
                   <When iso={entry.at} />
                 </p>

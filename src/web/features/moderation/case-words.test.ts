@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
+import { auditActions } from '../../../contract/moderation';
 import { claimInWords, waitedInWords, whyInWords } from './case-words';
 
 const t = i18n.t.bind(i18n);
@@ -44,5 +45,14 @@ describe('a case in words', () => {
       'Waiting for under a minute',
     );
     expect(waitedInWords(t, { waited: '2 hours', waitedMinutes: 125 })).toBe('Waiting for 2 hours');
+  });
+});
+
+describe('the audit log in words', () => {
+  it('has words for every action it records, so no entry shows a bare key', () => {
+    for (const action of auditActions) {
+      const key = `moderation.page.audit.what.${action.replace('.', '_')}`;
+      expect(i18n.exists(key), key).toBe(true);
+    }
   });
 });

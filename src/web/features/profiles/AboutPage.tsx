@@ -6,6 +6,7 @@ import type { MyProfile, Visibility } from '../../../contract/profiles';
 import { memberRoles } from '../../../contract/values';
 import { Choice, Select, TextInput } from '../../ui/fields';
 import { Instructions } from '../../ui/Instructions';
+import { SupportPanel } from '../forum/SupportPanel';
 import { useHelp } from '../help/countries';
 import { MeSection, SaveStatus } from './MeSection';
 import { fieldLimits } from './profileFields';
@@ -82,6 +83,8 @@ function AboutForm({ userId, profile }: { userId: string; profile: MyProfile }) 
         />
         <WhoSeesLine who={profile.visibility.about} />
         <SaveStatus state={form.state('about')} />
+        {/* Worrying words, screened as they are saved: supportive words and lines to call. */}
+        <SupportPanel open={Boolean(profile.aboutCare?.support)} sent level={2} />
       </LeavingSaves>
     </div>
   );

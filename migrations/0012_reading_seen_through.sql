@@ -1,0 +1,1 @@
+ALTER TABLE "forum_topic_reads" ADD COLUMN "seen_through" timestamp with time zone;
