@@ -3,11 +3,11 @@
 // moderator (medium and high), and a plan, a time or a place (high) holds the post so that only
 // they and moderators see it until a moderator looks (SAFETY.md).
 import type { WritingCare } from '../../../contract/forum';
+import type { Tx } from '../../db';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { renderPost } from '../../lib/markdown';
-import type { Tx } from '../../db';
 import type { Enqueue } from '../../lib/jobs';
+import { renderPost } from '../../lib/markdown';
 import type { ForumDeps, PostToLookAt, ScreeningTier } from './deps';
 
 export interface Screened {
@@ -106,7 +106,10 @@ export async function screenSending(
     throw problems.invalid({ title: t('forum.problems.watchedTitle') });
   }
   const shown = shownWords(deps, post.body, rendered, screened.hide);
-  if (screened.hide.length > 0 && (await deps.screening.watched(shown.text, language)).hide.length) {
+  if (
+    screened.hide.length > 0 &&
+    (await deps.screening.watched(shown.text, language)).hide.length
+  ) {
     return { screened: { ...screened, watchedHold: true }, shown };
   }
   return { screened, shown };

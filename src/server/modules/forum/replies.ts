@@ -176,7 +176,13 @@ export async function editReply(
       })
       .where(eq(forumReplies.id, reply.id));
     await recordImageUses(tx, { kind: 'reply', id: reply.id, topicId }, imageIds);
-    const post = { kind: 'reply' as const, id: reply.id, topicId, authorId: reply.authorId ?? actor.userId, groupId: reply.groupId };
+    const post = {
+      kind: 'reply' as const,
+      id: reply.id,
+      topicId,
+      authorId: reply.authorId ?? actor.userId,
+      groupId: reply.groupId,
+    };
     await lookAtEdit(deps, tx, enqueue, post, screened);
   });
 }

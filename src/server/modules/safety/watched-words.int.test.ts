@@ -257,7 +257,10 @@ describe('watched words', () => {
     expect(await watched('hooray, a bloke', 'en')).toMatchObject({ flag: ['hooray'], hide: [] });
     // A language with words of its own is watched with them and English's (the browser's
     // language is no way round the community's list); one with none, with English's.
-    expect(await watched('hooray diawl', 'cy')).toMatchObject({ flag: ['hooray'], hide: ['diawl'] });
+    expect(await watched('hooray diawl', 'cy')).toMatchObject({
+      flag: ['hooray'],
+      hide: ['diawl'],
+    });
     expect(await watched('hooray diawl', 'fr')).toMatchObject({ flag: ['hooray'], hide: [] });
     expect(await watched('hooray diawl')).toMatchObject({ flag: ['hooray'], hide: [] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import i18n from '../../i18n';
 import { auditActions } from '../../../contract/moderation';
+import i18n from '../../i18n';
 import { claimInWords, waitedInWords, whyInWords } from './case-words';
 
 const t = i18n.t.bind(i18n);
