@@ -356,19 +356,38 @@ export const Organisation = z.object({
   name: z.string(),
   kind: OrganisationKind,
   admins: z.array(PersonRef),
+  /** Its own video service, where events' rooms are made; null when it has none. */
+  videoBaseUrl: z.string().nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 export const OrganisationsResponse = z.object({ organisations: z.array(Organisation) });
 export type OrganisationsResponse = z.infer<typeof OrganisationsResponse>;
+
+/**
+ * A self-hosted video service (its own Jitsi, say): https only, with no query or fragment, so a
+ * room name can be put after it.
+ */
+export const VideoBaseUrl = z
+  .url({ protocol: /^https$/, error: 'fields.url.invalid' })
+  .max(300)
+  .refine((url) => !/[?#]/.test(url), { error: 'groups.fields.videoBaseUrl.plain' });
 
 export const OrganisationInput = z
   .object({
     name: WrittenText.min(3).max(120),
     kind: OrganisationKind,
     adminUserIds: uniqueList(z.uuid(), 10).default([]),
+    videoBaseUrl: VideoBaseUrl.nullable().default(null),
   })
   .strict();
 export type OrganisationInput = z.input<typeof OrganisationInput>;
+
+/** What an organisation's admins change about it. */
+export const OrganisationUpdate = z
+  .object({ videoBaseUrl: VideoBaseUrl.nullable() })
+  .partial()
+  .strict();
+export type OrganisationUpdate = z.infer<typeof OrganisationUpdate>;
 
 /** The person to name: by their account id, or by the email they signed up with. */
 export const OrganisationAdminBody = z

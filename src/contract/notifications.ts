@@ -21,6 +21,8 @@ export const notificationKinds = [
   'moderation_outcome',
   'report_outcome',
   'concern',
+  'event_place',
+  'event_changed',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -58,6 +60,10 @@ export const kindRules: Record<NotificationKind, KindRule> = {
   report_outcome: { email: false, urgent: false },
   /** Kind words and where help is, because someone here is worried: never held, never named. */
   concern: { email: true, urgent: true },
+  /** A place at a meeting came free, and the person waiting has it now. */
+  event_place: { email: true, urgent: false },
+  /** A meeting the person said yes to moved or was cancelled. */
+  event_changed: { email: true, urgent: false },
 };
 
 /** One notification, in words, with where it leads. */

@@ -121,6 +121,10 @@ const extra = {} as {
   notificationId: string;
   imageAlone: string;
   imageInPost: string;
+  /** A weekly event of the private group, made by its facilitator: its first two meetings. */
+  eventId: string;
+  eventStart: string;
+  eventSecondStart: string;
 };
 
 /** Calls the app as a person of the world (or any member), for setting up a row. */
@@ -250,6 +254,32 @@ const pushEndpoint = 'https://fcm.googleapis.com/fcm/send/matrix';
 const topicParams = () => ({ params: { id: w.topicId } });
 const topicPost = () => ({ params: { kind: 'topic', id: w.topicId } });
 const groupParams = () => ({ params: { id: w.groupId } });
+const eventParams = () => ({ params: { id: extra.eventId } });
+
+/** A weekly meeting online, starting in three days: 2 pm to 3 pm, UK time. */
+function eventInput() {
+  const day = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+  const date = day.toISOString().slice(0, 10);
+  const weekday = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][day.getUTCDay()];
+  return {
+    title: 'Matrix meeting',
+    format: 'online',
+    startLocal: `${date}T14:00`,
+    endLocal: `${date}T15:00`,
+    timeZone: 'Europe/London',
+    rrule: `FREQ=WEEKLY;BYDAY=${weekday}`,
+    video: { kind: 'link', url: 'https://meet.example.org/matrix' },
+  };
+}
+
+/** A fresh event of the private group, made by its facilitator. */
+async function freshEvent(): Promise<string> {
+  const made = await must(
+    as('facilitator', 'POST', `/api/groups/${w.groupId}/events`, eventInput()),
+    201,
+  );
+  return made.json().id;
+}
 
 const rows: Row[] = [
   // System
@@ -427,6 +457,47 @@ const rows: Row[] = [
   row('POST /api/organisations/:id/groups', only(['orgAdmin', 'admin'], 200), () => ({
     params: { id: w.orgId },
     payload: groupInput({ name: 'Made in the matrix' }),
+  })),
+
+  // The organisation's own settings: its admins and platform admins. The value it has.
+  row('PATCH /api/organisations/:id', only(['orgAdmin', 'admin'], 200), () => ({
+    params: { id: w.orgId },
+    payload: { videoBaseUrl: null },
+  })),
+
+  // Gatherings: the private group's event is for those inside it; those who run it change it.
+  row('POST /api/groups/:id/events', only(runTheGroup, 201), () => ({
+    ...groupParams(),
+    payload: eventInput(),
+  })),
+  row('POST /api/organisations/:id/events', only(['orgAdmin', 'admin'], 201), () => ({
+    params: { id: w.orgId },
+    payload: eventInput(),
+  })),
+  row('POST /api/events', only(admins, 201), () => ({ payload: eventInput() })),
+  row('GET /api/events', signedIn(200), { query: 'format=online' }),
+  row('GET /api/events/mine', signedIn(200)),
+  row('GET /api/events/:id', only([...seeTheGroup, 'admin'], 200), eventParams),
+  // Its own name again.
+  row('PATCH /api/events/:id', only(runTheGroup, 200), () => ({
+    ...eventParams(),
+    payload: { title: 'Matrix meeting' },
+  })),
+  row('POST /api/events/:id/cancel', only(runTheGroup, 200), async () => ({
+    params: { id: await freshEvent() },
+  })),
+  // The second meeting, cancelled again: the same each time.
+  row('POST /api/events/:id/meetings/change', only(runTheGroup, 200), () => ({
+    ...eventParams(),
+    payload: { start: extra.eventSecondStart, cancelled: true },
+  })),
+  row('POST /api/events/:id/rsvp', only([...seeTheGroup, 'admin'], 200), () => ({
+    ...eventParams(),
+    payload: { start: extra.eventStart, answer: 'maybe' },
+  })),
+  row('GET /api/events/:id/people', only(runTheGroup, 200), () => ({
+    ...eventParams(),
+    query: `start=${encodeURIComponent(extra.eventStart)}`,
   })),
 
   // Notifications: each person's own; someone else's is as unknown as one that never was.
@@ -716,6 +787,11 @@ async function buildExtras() {
   extra.notificationId = inbox.json().items[0].id;
   extra.imageAlone = await uploadAs('member');
   extra.imageInPost = await uploadAs('member');
+  extra.eventId = await freshEvent();
+  const event = await must(as('facilitator', 'GET', `/api/events/${extra.eventId}`));
+  [extra.eventStart, extra.eventSecondStart] = event
+    .json()
+    .meetings.map((m: { start: string }) => m.start);
   await postTopic(t, w.people.member, {
     categoryId: w.categoryId,
     body: `![a blue square](/api/forum/images/${extra.imageInPost})`,

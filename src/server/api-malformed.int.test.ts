@@ -100,6 +100,68 @@ function pushKeySample(): string {
   return ecdh.generateKeys().toString('base64url');
 }
 
+/** The events routes: a good event to make, change, answer and move a meeting of. */
+function eventRoutes(): RouteSpec[] {
+  const event = {
+    title: 'A monthly meeting',
+    description: 'Tea and talk.',
+    format: 'hybrid',
+    startLocal: '2030-05-14T14:00',
+    endLocal: '2030-05-14T15:30',
+    timeZone: 'Europe/London',
+    rrule: 'FREQ=MONTHLY;BYDAY=2TU',
+    capacity: 12,
+    venue: {
+      name: 'Leeds Library',
+      address: 'Calverley Street',
+      town: 'Leeds',
+      access: ['step_free'],
+      accessNotes: 'The lift is by the side door.',
+      howToGetThere: 'Bus 4 stops outside.',
+    },
+    video: { kind: 'link', url: 'https://meet.example.org/monthly' },
+  };
+  const start = '2030-05-14T13:00:00.000Z';
+  return [
+    { method: 'POST', url: '/api/groups/:id/events', access: 'member', sample: event },
+    { method: 'POST', url: '/api/organisations/:id/events', access: 'member', sample: event },
+    { method: 'POST', url: '/api/events', access: 'admin', sample: event },
+    {
+      method: 'GET',
+      url: '/api/events',
+      access: 'member',
+      query: ['format', 'access', 'group', 'organisation', 'timeZone', 'cursor'],
+    },
+    { method: 'GET', url: '/api/events/mine', access: 'member', query: ['timeZone', 'cursor'] },
+    { method: 'GET', url: '/api/events/:id', access: 'member', query: ['timeZone'] },
+    {
+      method: 'PATCH',
+      url: '/api/events/:id',
+      access: 'member',
+      sample: { title: 'A new name', capacity: 20 },
+    },
+    { method: 'POST', url: '/api/events/:id/cancel', access: 'member', sample: {} },
+    {
+      method: 'POST',
+      url: '/api/events/:id/meetings/change',
+      access: 'member',
+      sample: {
+        start,
+        cancelled: false,
+        newStartLocal: '2030-05-14T15:00',
+        newEndLocal: '2030-05-14T16:30',
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/events/:id/rsvp',
+      access: 'member',
+      sample: { start, answer: 'going', carer: true, accessNeeds: 'I use a wheelchair.' },
+    },
+    { method: 'GET', url: '/api/events/:id/people', access: 'member', query: ['start'] },
+  ];
+}
+
 /** Ids the forum routes need to exist, made in beforeAll. */
 const forumIds = { topic: '', category: '' };
 
@@ -358,6 +420,14 @@ const routes: RouteSpec[] = [
       meetingLink: 'https://example.org/room',
     },
   },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/:id',
+    access: 'member',
+    sample: { videoBaseUrl: 'https://video.example.org' },
+  },
+  // Gatherings
+  ...eventRoutes(),
   // Notifications
   { method: 'GET', url: '/api/notifications', access: 'member', query: ['cursor'] },
   { method: 'GET', url: '/api/notifications/unread', access: 'member' },

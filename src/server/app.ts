@@ -28,6 +28,7 @@ import { createRateLimits } from './lib/rate-limit';
 import { accountsRoutes } from './modules/accounts/routes';
 import { blocksRoutes } from './modules/blocks/routes';
 import { callerConstraint, devRoutes } from './modules/dev/routes';
+import { eventsRoutes } from './modules/events/routes';
 import { forumRoutes } from './modules/forum/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { helpRoutes } from './modules/help/routes';
@@ -207,6 +208,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       profilesRoutes(typed, ctx);
       helpRoutes(typed, ctx);
       groupsRoutes(typed, ctx);
+      eventsRoutes(typed, ctx);
       forumRoutes(typed, ctx);
       homeRoutes(typed, ctx);
       settingsRoutes(typed, ctx);

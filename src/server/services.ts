@@ -18,6 +18,7 @@ import {
 import { createAccountsService } from './modules/accounts/service';
 import { createBlocksFace } from './modules/blocks/face';
 import { createBlocksService } from './modules/blocks/service';
+import { createEventsService } from './modules/events/service';
 import { readingOf } from './modules/forum/face';
 import { createForumService } from './modules/forum/service';
 import { createGroupsFace } from './modules/groups/face';
@@ -146,6 +147,17 @@ export function createServices(deps: ServiceDeps) {
     boardTopics: forum,
   });
 
+  // Gatherings ask the groups face who runs and who may see each group's events.
+  const events = createEventsService({
+    db,
+    jobs,
+    limits,
+    now,
+    notifications,
+    groups: groupsFace,
+    accounts,
+  });
+
   const moderation = createModerationService({
     ...base,
     jobs,
@@ -190,6 +202,7 @@ export function createServices(deps: ServiceDeps) {
     blocks,
     profiles,
     groups,
+    events,
     forum,
     notifications,
     help: createHelpService(base),

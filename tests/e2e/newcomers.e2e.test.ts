@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { checkPage, tabTo } from './support/browser';
-import { callApi, signInAs } from './support/forum';
+import { callApi, signInAs, topicBy } from './support/forum';
 import { browserPages } from './support/pages';
 import { signUpAndSignIn } from './support/people';
 
@@ -23,25 +23,12 @@ const bodyBox = `${reply} textarea[name="body"]`;
 const WORDS = 'Hello everyone. I found a page about fatigue that helped me';
 const LINK = ' https://example.com/fatigue-tips';
 
-async function topicToAnswer(): Promise<string> {
-  const page = await newPage();
-  await signInAs(page, baseUrl, 'Frank from Leeds');
-  const { categories } = await callApi<{ categories: { id: string; slug: string }[] }>(
-    page,
-    baseUrl,
-    'GET',
-    '/forum/categories',
-  );
-  const categoryId = categories.find((c) => c.slug === 'introductions')!.id;
-  const created = await callApi<{ topicId: string }>(page, baseUrl, 'POST', '/forum/topics', {
-    categoryId,
+const topicToAnswer = () =>
+  topicBy({ newPage }, baseUrl, 'Frank from Leeds', {
+    slug: 'introductions',
     title: `Tiredness ${randomUUID().slice(0, 8)}`,
     body: 'How do you all manage the tiredness in the afternoon?',
-    idempotencyKey: randomUUID(),
   });
-  await page.context().close();
-  return created.topicId;
-}
 
 async function startReply(page: Page, topicId: string) {
   await page.goto(`${baseUrl}/forum/t/${topicId}`);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { checkPage, tabTo } from './support/browser';
-import { callApi, signInAs } from './support/forum';
+import { signInAs, topicBy } from './support/forum';
 import { browserPages } from './support/pages';
 import { signUpAndSignIn } from './support/people';
 
@@ -26,25 +26,12 @@ const bodyBox = `${reply} textarea[name="body"]`;
 const panel = `${reply} .care-panel[data-open="true"]`;
 
 /** A new topic by a long-standing member, for the new member to answer. */
-async function topicToAnswer(): Promise<string> {
-  const page = await newPage();
-  await signInAs(page, baseUrl, 'Frank from Leeds');
-  const { categories } = await callApi<{ categories: { id: string; slug: string }[] }>(
-    page,
-    baseUrl,
-    'GET',
-    '/forum/categories',
-  );
-  const categoryId = categories.find((c) => c.slug === 'introductions')!.id;
-  const created = await callApi<{ topicId: string }>(page, baseUrl, 'POST', '/forum/topics', {
-    categoryId,
+const topicToAnswer = () =>
+  topicBy({ newPage }, baseUrl, 'Frank from Leeds', {
+    slug: 'introductions',
     title: `Hard days ${randomUUID().slice(0, 8)}`,
     body: 'Some days are harder than others. How are you all doing this week?',
-    idempotencyKey: randomUUID(),
   });
-  await page.context().close();
-  return created.topicId;
-}
 
 /** Opens the topic and goes to the reply box the way a keyboard user does. */
 async function startReply(page: Page, topicId: string) {

@@ -1,6 +1,7 @@
 // English strings. Each feature keeps its own file, under a key of its name,
 // so features can grow without stepping on each other.
 import blocks from './blocks.json';
+import events from './events.json';
 import forum from './forum.json';
 import groups from './groups.json';
 import moderation from './moderation.json';
@@ -12,6 +13,7 @@ import trust from './trust.json';
 export const en = {
   ...translation,
   blocks,
+  events,
   forum,
   groups,
   moderation,

@@ -3,6 +3,7 @@ export * from '../lib/jobs-tables';
 export * from '../lib/mail/tables';
 export * from '../modules/accounts/tables';
 export * from '../modules/blocks/tables';
+export * from '../modules/events/tables';
 export * from '../modules/forum/tables';
 export * from '../modules/groups/tables';
 export * from '../modules/help/tables';

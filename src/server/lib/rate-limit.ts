@@ -70,6 +70,12 @@ export const limitRules = {
   reportsPerUser: { points: 30, duration: 60 * 60 },
   /** Muting, ignoring or blocking someone, and stopping it: a person's own list, tap by tap. */
   blockWritePerUser: { points: 60, duration: 60 * 60 },
+  /** An organisation's own settings (its video service), per admin. */
+  organisationWritePerUser: { points: 60, duration: 60 * 60 },
+  /** Making, changing and cancelling events and their meetings, per person who runs them. */
+  eventWritePerUser: { points: 120, duration: 60 * 60 },
+  /** Answers for meetings ("going", "maybe", a carer, access needs): each tap is one. */
+  eventRsvpPerUser: { points: 300, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

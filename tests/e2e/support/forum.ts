@@ -60,3 +60,33 @@ export async function recordSpeech(context: BrowserContext, spoken: string[]) {
     };
   });
 }
+
+/**
+ * A topic started through the API by a demo member, in a forum part by its slug, in its own
+ * browser context (closed after): setting up, not part of a journey. Answers the topic's id.
+ */
+export async function topicBy(
+  browser: { newPage(): Promise<Page> },
+  baseUrl: string,
+  displayName: string,
+  { slug, title, body }: { slug: string; title: string; body: string },
+): Promise<string> {
+  const page = await browser.newPage();
+  await signInAs(page, baseUrl, displayName);
+  const { categories } = await callApi<{ categories: { id: string; slug: string }[] }>(
+    page,
+    baseUrl,
+    'GET',
+    '/forum/categories',
+  );
+  const categoryId = categories.find((c) => c.slug === slug)?.id;
+  if (!categoryId) throw new Error(`no forum part ${slug}`);
+  const created = await callApi<{ topicId: string }>(page, baseUrl, 'POST', '/forum/topics', {
+    categoryId,
+    title,
+    body,
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await page.context().close();
+  return created.topicId;
+}

@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
 import type { JobQueue } from '../../lib/jobs';
+import type { RateLimits } from '../../lib/rate-limit';
 import type { AccountsFace } from '../accounts/face';
 import type { NotificationsFace } from '../notifications/face';
 import type { ProfilesFace } from '../profiles/face';
@@ -43,6 +44,8 @@ export interface GroupsDeps {
   /** Changes that tell people run in its transactions, so nobody hears of one that rolled back. */
   jobs: JobQueue;
   notifications: NotificationsFace;
+  /** Limits on organisation writes (the other writes have none yet). */
+  limits: RateLimits;
   accounts: GroupsAccounts;
   profiles: GroupsProfiles;
   /** The forum's board topics; without it a board is empty and cannot be written on. */

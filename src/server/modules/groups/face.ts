@@ -1,9 +1,10 @@
 // What other modules may ask the groups module: each answer for many ids in one query.
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { GroupRhythm } from '../../../contract/groups';
 import type { GroupFormat, GroupRole, MembershipStatus } from '../../../contract/groups-values';
 import type { Db, Tx } from '../../db';
-import type { Actor } from '../../lib/access';
+import { type Actor, isAdmin } from '../../lib/access';
 import {
   canManageGroup,
   canPostOnBoard,
@@ -11,7 +12,7 @@ import {
   type GroupStanding,
 } from './permissions';
 import { meetingInWords, nextMeetings, zoneInWords } from './rhythm';
-import { groupMembers, groups, organisationAdmins } from './tables';
+import { groupMembers, groups, organisationAdmins, organisations } from './tables';
 
 /** Enough for a Home page; a person in more groups than this sees the soonest of these. */
 const MAX_GROUPS = 50;
@@ -129,6 +130,7 @@ async function standingsIn(db: Db, actor: Actor, groupIds: string[]) {
     .select({
       id: groups.id,
       name: groups.name,
+      organisationId: groups.organisationId,
       privacy: groups.privacy,
       caregiversOnly: groups.caregiversOnly,
       status: groupMembers.status,
@@ -141,7 +143,12 @@ async function standingsIn(db: Db, actor: Actor, groupIds: string[]) {
       and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId)),
     )
     .where(inArray(groups.id, wanted));
-  return rows.map((row) => ({ id: row.id, name: row.name, standing: standing(row) }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    organisationId: row.organisationId,
+    standing: standing(row),
+  }));
 }
 
 /** Of these groups, the boards this person may read, with each group's name. */
@@ -309,6 +316,85 @@ export async function groupLeaders(
   return result;
 }
 
+/** How one person stands with one group's events (events/permissions.ts asks these). */
+export interface GroupEventStanding {
+  name: string;
+  organisationId: string;
+  /** May see the group's events and answer them: as for its board, and those who run it. */
+  see: boolean;
+  /** Makes and changes the group's events: its facilitators, its organisation, site admins. */
+  run: boolean;
+}
+
+/** Of these groups, how this person stands with each one's events (one query). */
+export async function groupEventStandings(
+  db: Db,
+  actor: Actor | null,
+  groupIds: string[],
+): Promise<Map<string, GroupEventStanding>> {
+  const result = new Map<string, GroupEventStanding>();
+  if (!actor) return result;
+  for (const row of await standingsIn(db, actor, groupIds)) {
+    const run = canManageGroup(actor, row.standing);
+    result.set(row.id, {
+      name: row.name,
+      organisationId: row.organisationId,
+      see: run || canSeeGroupInside(actor, row.standing),
+      run,
+    });
+  }
+  return result;
+}
+
+/** How one person stands with one organisation's events, and where its video rooms are made. */
+export interface OrganisationEventStanding {
+  name: string;
+  /** Its admins, and platform admins. */
+  run: boolean;
+  videoBaseUrl: string | null;
+}
+
+/** Of these organisations, each one's name and video service, and whether this person runs it. */
+export async function organisationEventStandings(
+  db: Db,
+  actor: Actor | null,
+  organisationIds: string[],
+): Promise<Map<string, OrganisationEventStanding>> {
+  const wanted = [...new Set(organisationIds)];
+  const result = new Map<string, OrganisationEventStanding>();
+  if (wanted.length === 0) return result;
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      videoBaseUrl: organisations.videoBaseUrl,
+      isOrgAdmin: actor
+        ? sql<boolean>`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${organisations.id} and ${organisationAdmins.userId} = ${actor.userId})`
+        : sql<boolean>`false`,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, wanted));
+  for (const row of rows) {
+    result.set(row.id, {
+      name: row.name,
+      run: actor !== null && (row.isOrgAdmin || isAdmin(actor)),
+      videoBaseUrl: row.videoBaseUrl,
+    });
+  }
+  return result;
+}
+
+/** Each group's meeting rhythm: for events that follow it. */
+export async function groupRhythms(db: Db, groupIds: string[]): Promise<Map<string, GroupRhythm>> {
+  const wanted = [...new Set(groupIds)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: groups.id, rhythm: groups.rhythm })
+    .from(groups)
+    .where(inArray(groups.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.rhythm]));
+}
+
 export { zoneInWords } from './rhythm';
 
 /** The groups face over one database, for the wiring to hand to other modules. */
@@ -324,6 +410,11 @@ export function createGroupsFace(db: Db) {
     /** shareAGroupWith for one person. */
     shareAGroup: async (userA: string, userB: string) =>
       (await shareAGroupWith(db, userA, [userB])).has(userB),
+    groupEventStandings: (actor: Actor | null, groupIds: string[]) =>
+      groupEventStandings(db, actor, groupIds),
+    organisationEventStandings: (actor: Actor | null, organisationIds: string[]) =>
+      organisationEventStandings(db, actor, organisationIds),
+    groupRhythms: (groupIds: string[]) => groupRhythms(db, groupIds),
   };
 }
 export type GroupsFace = ReturnType<typeof createGroupsFace>;

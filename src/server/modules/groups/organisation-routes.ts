@@ -6,6 +6,7 @@ import {
   OrganisationAdminBody,
   OrganisationInput,
   OrganisationsResponse,
+  OrganisationUpdate,
 } from '../../../contract/groups';
 import type { AppContext } from '../../context';
 import type { Api } from '../../lib/api';
@@ -38,6 +39,22 @@ export function organisationRoutes(api: Api, { groups }: AppContext) {
       },
     },
     async (request) => groups.createOrganisation(requireActor(request), request.body),
+  );
+
+  api.patch(
+    '/organisations/:id',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: "Change an organisation's own video service (its admins)",
+        params,
+        body: OrganisationUpdate,
+        response: responses(Organisation),
+      },
+    },
+    async (request) =>
+      groups.updateOrganisation(requireActor(request), request.params.id, request.body),
   );
 
   api.post(

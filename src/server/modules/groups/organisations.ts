@@ -1,12 +1,16 @@
 // Organisations: who runs them, and making them (platform admins).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Organisation, OrganisationsResponse } from '../../../contract/groups';
+import type {
+  Organisation,
+  OrganisationsResponse,
+  OrganisationUpdate,
+} from '../../../contract/groups';
 import { type Actor, isAdmin } from '../../lib/access';
 import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { GroupsDeps } from './deps';
-import { canCreateOrganisation } from './permissions';
-import { displayNames, requireUsers } from './queries';
+import { canCreateOrganisation, canRunOrganisation } from './permissions';
+import { displayNames, isOrgAdmin, requireUsers } from './queries';
 import { organisationAdmins, organisations as organisationsTable } from './tables';
 
 /** These organisations (all of them for null), each with its admins' names. */
@@ -20,6 +24,7 @@ export async function organisationsFor(
       id: organisationsTable.id,
       name: organisationsTable.name,
       kind: organisationsTable.kind,
+      videoBaseUrl: organisationsTable.videoBaseUrl,
     })
     .from(organisationsTable)
     .where(ids === null ? undefined : ids.length ? inArray(organisationsTable.id, ids) : sql`false`)
@@ -71,14 +76,19 @@ export async function organisations(
 export async function createOrganisation(
   deps: GroupsDeps,
   actor: Actor,
-  input: { name: string; kind: Organisation['kind']; adminUserIds: string[] },
+  input: {
+    name: string;
+    kind: Organisation['kind'];
+    adminUserIds: string[];
+    videoBaseUrl?: string | null | undefined;
+  },
 ): Promise<Organisation> {
   if (!canCreateOrganisation(actor)) throw problems.forbidden();
   await requireUsers(deps, input.adminUserIds, 'adminUserIds');
   const id = await deps.db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organisationsTable)
-      .values({ name: input.name, kind: input.kind })
+      .values({ name: input.name, kind: input.kind, videoBaseUrl: input.videoBaseUrl ?? null })
       .returning({ id: organisationsTable.id });
     if (input.adminUserIds.length) {
       await tx
@@ -103,5 +113,27 @@ export async function addOrganisationAdmin(
   if (!userId) throw problems.invalid({ email: t('groups.fields.admin.noSuchEmail') });
   await requireUsers(deps, [userId], 'userId');
   await deps.db.insert(organisationAdmins).values({ organisationId, userId }).onConflictDoNothing();
+  return (await organisationsFor(deps, [organisationId]))[0]!;
+}
+
+/** Change what an organisation's admins keep about it: its own video service. */
+export async function updateOrganisation(
+  deps: GroupsDeps,
+  actor: Actor,
+  organisationId: string,
+  update: OrganisationUpdate,
+): Promise<Organisation> {
+  const [org] = await organisationsFor(deps, [organisationId]);
+  if (!org) throw problems.notFound(t('groups.problems.organisationNotFound'));
+  if (!canRunOrganisation(actor, await isOrgAdmin(deps.db, actor.userId, organisationId))) {
+    throw problems.forbidden(t('groups.problems.organisationNotAdmin'));
+  }
+  await deps.limits.consume('organisationWritePerUser', actor.userId);
+  if (update.videoBaseUrl !== undefined) {
+    await deps.db
+      .update(organisationsTable)
+      .set({ videoBaseUrl: update.videoBaseUrl })
+      .where(eq(organisationsTable.id, organisationId));
+  }
   return (await organisationsFor(deps, [organisationId]))[0]!;
 }

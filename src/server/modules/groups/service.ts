@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { Actor } from '../../lib/access';
 import type { JobQueue } from '../../lib/jobs';
+import type { RateLimits } from '../../lib/rate-limit';
 import { type NotificationsFace, nobodyIsTold } from '../notifications/face';
 import { announce } from './announcements';
 import { board, postOnBoard } from './board';
@@ -26,7 +27,12 @@ import {
   setRole,
 } from './membership';
 import { myGroups } from './my-groups';
-import { addOrganisationAdmin, createOrganisation, organisations } from './organisations';
+import {
+  addOrganisationAdmin,
+  createOrganisation,
+  organisations,
+  updateOrganisation,
+} from './organisations';
 import { membershipOf } from './queries';
 
 export type { BoardTopics } from './deps';
@@ -37,6 +43,7 @@ interface Deps {
   db: Db;
   config: Config;
   jobs: JobQueue;
+  limits: RateLimits;
   /** Without it, nobody is told of requests, answers or news (a bench). */
   notifications?: NotificationsFace | undefined;
   accounts: GroupsAccounts;
@@ -85,6 +92,7 @@ export function createGroupsService({
     organisations: bind(deps, organisations),
     createOrganisation: bind(deps, createOrganisation),
     addOrganisationAdmin: bind(deps, addOrganisationAdmin),
+    updateOrganisation: bind(deps, updateOrganisation),
     createGroup: bind(deps, createGroup),
     updateGroup: bind(deps, updateGroup),
     fitsMePrefill: bind(deps, fitsMePrefill),

@@ -33,6 +33,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   kind: text('kind').$type<OrganisationKind>().notNull(),
+  /** The organisation's own video service (https), where events' rooms are made; null: none. */
+  videoBaseUrl: text('video_base_url'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt,
 });

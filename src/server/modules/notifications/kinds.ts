@@ -10,6 +10,7 @@ import type {
 } from '../../../contract/moderation';
 import type { NotificationKind } from '../../../contract/notifications';
 import { t } from '../../lib/i18n';
+import { cancelledInWords, movedInWords, whenInWords } from '../events/face';
 
 interface AboutPost {
   topicId: string;
@@ -23,6 +24,16 @@ interface AboutPost {
 interface AboutGroup {
   groupId: string;
   groupName: string;
+}
+
+/** One meeting of an event: its start in the series, when it is now, in the event's zone. */
+interface AboutMeeting {
+  eventId: string;
+  title: string;
+  start: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
 }
 
 /** What each kind carries. Nothing a person wrote beyond a title or a group's name. */
@@ -58,6 +69,14 @@ export interface NotificationDataByKind {
   };
   /** Someone here is worried about the person: the words say who cares, never who asked. */
   concern: Record<string, never>;
+  /** To the person first in line: a place came free, and it is theirs. */
+  event_place: AboutMeeting;
+  /** To everyone who said yes: the meeting moved, was cancelled or is on again. */
+  event_changed: AboutMeeting & {
+    change: 'moved' | 'cancelled' | 'back' | 'times_changed' | 'event_cancelled';
+    /** When it was before it moved. */
+    beforeStartsAt: string | null;
+  };
 }
 
 interface AboutCase {
@@ -227,6 +246,20 @@ export function wordsFor(
     }
     case 'concern':
       return { text: t('notifications.text.concern'), link: '/help' };
+    case 'event_place': {
+      const d = data as NotificationDataByKind['event_place'];
+      return {
+        text: t('notifications.text.eventPlace', {
+          title: d.title,
+          when: whenInWords(new Date(d.startsAt), new Date(d.endsAt), d.timeZone),
+        }),
+        link: `/events/${d.eventId}`,
+      };
+    }
+    case 'event_changed': {
+      const d = data as NotificationDataByKind['event_changed'];
+      return { text: eventChangeWords(d), link: `/events/${d.eventId}` };
+    }
     case 'report_outcome': {
       const d = data as NotificationDataByKind['report_outcome'];
       const link =
@@ -237,5 +270,32 @@ export function wordsFor(
             : `/forum/t/${d.topicId}#post-${d.subjectId}`;
       return { text: t(`notifications.text.reportOutcome.${d.outcome}`), link };
     }
+  }
+}
+
+/** "Coffee morning: The meeting on Tuesday 14 May has moved to 3 pm." */
+function eventChangeWords(d: NotificationDataByKind['event_changed']): string {
+  const startsAt = new Date(d.startsAt);
+  const title = d.title;
+  switch (d.change) {
+    case 'moved':
+      return t('notifications.text.eventChanged', {
+        title,
+        words: movedInWords(new Date(d.beforeStartsAt ?? d.start), startsAt, d.timeZone),
+      });
+    case 'cancelled':
+      return t('notifications.text.eventChanged', {
+        title,
+        words: cancelledInWords(startsAt, d.timeZone),
+      });
+    case 'back':
+      return t('notifications.text.eventMeetingBack', {
+        title,
+        when: whenInWords(startsAt, new Date(d.endsAt), d.timeZone),
+      });
+    case 'times_changed':
+      return t('notifications.text.eventTimesChanged', { title });
+    case 'event_cancelled':
+      return t('notifications.text.eventCancelled', { title });
   }
 }

@@ -347,9 +347,12 @@ describe('settings', () => {
       .map(([k]) => k)
       .sort();
     // Moderation adds two: an urgent case (staff only ever get one) and a decision about me.
+    // Gatherings add two: a place that came free, and a meeting I said yes to that changed.
     expect(emailed).toEqual([
       'case_urgent',
       'concern',
+      'event_changed',
+      'event_place',
       'group_invitation',
       'join_decision',
       'moderation_outcome',
