@@ -49,24 +49,26 @@ export function TrustControl({ userId }: { userId: string }) {
           })}{' '}
           {s.locked && t('moderation.page.trustControl.lockedNote')}
         </li>
-        <li>
-          {t('moderation.page.trustControl.measures', {
-            days: s.measures.days,
-            topics: s.measures.topicsEntered,
-            posts: s.measures.postsRead,
-            minutes: s.measures.readingMinutes,
-            reports: s.measures.upheldReports,
-          })}
-        </li>
-        {s.next && (
-          <li>
+        <li>{t('moderation.page.trustControl.days', { count: s.measures.days })}</li>
+        <li>{t('moderation.page.trustControl.topics', { count: s.measures.topicsEntered })}</li>
+        <li>{t('moderation.page.trustControl.posts', { count: s.measures.postsRead })}</li>
+        <li>{t('moderation.page.trustControl.minutes', { count: s.measures.readingMinutes })}</li>
+        <li>{t('moderation.page.trustControl.reports', { count: s.measures.upheldReports })}</li>
+      </ul>
+      {s.next && s.next.needs.length > 0 && (
+        <>
+          <p>
             {t('moderation.page.trustControl.next', {
               level: t(`moderation.page.trust.${s.next.level}`),
-            })}{' '}
-            {s.next.needs.join(' ')}
-          </li>
-        )}
-      </ul>
+            })}
+          </p>
+          <ul className="case-facts">
+            {s.next.needs.map((need) => (
+              <li key={need}>{need}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <form className="form" noValidate onSubmit={submit}>
         <Choice
           name="trust-level"
