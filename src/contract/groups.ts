@@ -467,5 +467,11 @@ export const BoardTopicBody = z
   })
   .strict();
 export type BoardTopicBody = z.infer<typeof BoardTopicBody>;
-export const BoardTopicCreated = z.object({ topicId: z.uuid() });
+export const BoardTopicCreated = z.object({
+  topicId: z.uuid(),
+  /** Waiting for a moderator: only the writer and moderators see it for now. */
+  held: z.boolean(),
+  /** Held because a moderator reads a new member's first posts. */
+  review: z.boolean(),
+});
 export type BoardTopicCreated = z.infer<typeof BoardTopicCreated>;

@@ -40,12 +40,12 @@ export async function postOnBoard(
   groupId: string,
   body: BoardTopicBody,
   language?: string,
-): Promise<{ topicId: string }> {
+): Promise<{ topicId: string; held: boolean; review: boolean }> {
   const group = await loadGroup(db, groupId);
   if (!canPostOnBoard(actor, await standingOf(db, actor, group))) {
     throw problems.forbidden(t('groups.problems.membersOnly'));
   }
   if (!boardTopics) throw problems.unavailable();
   const created = await boardTopics.createTopic(actor, { ...body, groupId }, language);
-  return { topicId: created.topicId };
+  return { topicId: created.topicId, held: created.held, review: created.review };
 }

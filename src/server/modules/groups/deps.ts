@@ -27,7 +27,7 @@ export interface BoardTopics {
     actor: Actor,
     input: { title: string; body: string; idempotencyKey: string; groupId: string },
     language?: string,
-  ): Promise<{ topicId: string }>;
+  ): Promise<{ topicId: string; held: boolean; review: boolean }>;
 }
 
 /** The few things the groups module asks of people's accounts and profiles. */

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GroupDetail } from '../../../contract/groups';
 import { createBoardTopic, getBoard } from '../../api/groups';
-import { SubmitButton, TextInput } from '../../ui/fields';
+import { Notice, SubmitButton, TextInput } from '../../ui/fields';
 import { ProblemSummary } from '../../ui/ProblemSummary';
+import { RichText } from '../../ui/RichText';
 import { useFormProblem } from '../../ui/useFormProblem';
 import { groupsKeys } from './queries';
 
@@ -23,10 +24,15 @@ export function GroupBoard({ group }: { group: GroupDetail }) {
   const [body, setBody] = useState('');
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
   const problem = useFormProblem();
+  const [sent, setSent] = useState<{ held: boolean; review: boolean } | null>(null);
   const post = useMutation({
     mutationFn: () => createBoardTopic(group.id, { title, body, idempotencyKey }),
-    onMutate: () => problem.clear(),
-    onSuccess: async () => {
+    onMutate: () => {
+      problem.clear();
+      setSent(null);
+    },
+    onSuccess: async (created) => {
+      setSent({ held: created.held, review: created.review });
       setTitle('');
       setBody('');
       setKey(crypto.randomUUID());
@@ -58,6 +64,19 @@ export function GroupBoard({ group }: { group: GroupDetail }) {
           }}
         >
           <ProblemSummary problem={problem.problem} />
+          {sent && (
+            <Notice kind="ok">
+              <RichText
+                text={
+                  sent.review
+                    ? t('forum.care.reviewTopic')
+                    : sent.held
+                      ? t('forum.care.heldTopic')
+                      : t('groups.page.boardPosted')
+                }
+              />
+            </Notice>
+          )}
           <TextInput
             name="board-title"
             label={t('groups.page.boardNewTitle')}
