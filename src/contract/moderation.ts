@@ -185,6 +185,8 @@ export const CaseDetail = z.object({
   }),
   /** The post, or null for a case about a person. */
   content: CasePost.nullable(),
+  /** For a case about a profile, to moderators: the person's "about me" as written. */
+  about: z.string().nullable(),
   /** The topic it sits in, and a few posts around it. */
   thread: z.object({ topicId: Uuid, title: z.string(), posts: z.array(CasePost) }).nullable(),
   /** The person the case is about, and their history here. */

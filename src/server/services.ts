@@ -150,6 +150,7 @@ export function createServices(deps: ServiceDeps) {
   // Gatherings ask the groups face who runs and who may see each group's events.
   const events = createEventsService({
     db,
+    config,
     jobs,
     limits,
     now,
@@ -166,6 +167,7 @@ export function createServices(deps: ServiceDeps) {
     face: moderationFace,
     heldPosts: forum,
     postEdits: forum,
+    profileWords: (userId) => profiles.aboutAsWritten(userId),
   });
 
   const trust = createTrustService({

@@ -124,6 +124,13 @@ export async function caseDetail(
   });
   const person = personId ? people.get(personId) : undefined;
 
+  // A case about a profile: its "about me" as written, for moderators (facilitators have no
+  // profile cases; the words may be hidden from members while a high-tier case waits).
+  const about =
+    row.subjectKind === 'profile' && isModerator(actor)
+      ? await deps.profileWords(row.subjectId)
+      : null;
+
   // Staff saw private content: the words, the thread and the person's history.
   await audit(db, {
     actorId: actor.userId,
@@ -135,6 +142,7 @@ export async function caseDetail(
       groupBoard: row.groupId !== null,
       held: subject?.held ?? false,
       hidden: subject?.deleted ?? false,
+      profileWords: about !== null,
     },
     at: now,
   });
@@ -149,6 +157,7 @@ export async function caseDetail(
       outcomeNote: row.outcomeNote,
     },
     content: subject ? toPost(subject) : null,
+    about,
     thread: thread
       ? { topicId: thread.topicId, title: thread.title, posts: posts.map(toPost) }
       : null,

@@ -82,6 +82,8 @@ export interface ModerationServiceDeps extends ModerationFaceDeps {
   postEdits?: PostEdits | undefined;
   /** Without it, a held post stays held after a moderator's decision (a narrow test). */
   heldPosts?: HeldPosts | undefined;
+  /** A person's "about me" as written, for a moderator on a case about their profile. */
+  profileWords?: ((userId: string) => Promise<string | null>) | undefined;
   log?: { warn(obj: object, msg?: string): void } | undefined;
 }
 
@@ -96,6 +98,7 @@ export interface ModerationDeps {
   notifications: NotificationsFace;
   settings: ModerationSettings;
   heldPosts: HeldPosts;
+  profileWords: (userId: string) => Promise<string | null>;
   log: { warn(obj: object, msg?: string): void };
   now: () => Date;
 }
@@ -111,6 +114,7 @@ export function moderationDeps(deps: ModerationServiceDeps): ModerationDeps {
     notifications: deps.notifications ?? nobodyIsTold,
     settings: deps.settings,
     heldPosts: deps.heldPosts ?? { releaseHeld: async () => false },
+    profileWords: deps.profileWords ?? (async () => null),
     log: deps.log ?? { warn: () => {} },
     now: deps.now ?? (() => new Date()),
   };

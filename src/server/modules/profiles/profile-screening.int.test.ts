@@ -59,6 +59,9 @@ describe('screening "about me"', () => {
     expect(await aboutSeenBy(writer)).toBe(HIGH);
     expect(await aboutSeenBy(moderator)).toBe(HIGH);
 
+    // The moderator's case shows the words as written.
+    const shown = await call(moderator, 'GET', `/api/moderation/cases/${opened!.id}`);
+    expect(shown.json()).toMatchObject({ content: null, about: HIGH });
     expect(
       (await call(moderator, 'POST', `/api/moderation/cases/${opened!.id}/claim`)).statusCode,
     ).toBe(200);

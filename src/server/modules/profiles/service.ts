@@ -214,6 +214,19 @@ export function createProfilesService({
       return { ...(await myProfile(actor)), aboutCare: { support } };
     },
 
+    /**
+     * A person's "about me" as written, whoever may see it: only for the moderation module, on
+     * a case about that profile (the case view is written to the audit log there).
+     */
+    async aboutAsWritten(userId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ about: profiles.about })
+        .from(profiles)
+        .where(eq(profiles.userId, userId))
+        .limit(1);
+      return row && row.about !== '' ? row.about : null;
+    },
+
     /** Another member's profile, with only the fields its owner lets this viewer see. */
     async memberProfile(viewer: Actor | null, userId: string): Promise<MemberProfile> {
       if (!canSeeMemberProfile(viewer)) throw problems.signInNeeded();

@@ -133,6 +133,14 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
         <div className="case-post case-post-subject">
           <PostWords post={content} />
         </div>
+      ) : detail.about ? (
+        <div className="case-post case-post-subject">
+          <p className="case-flag">{t('moderation.page.case.aboutTitle')}</p>
+          {/* Plain text as written: shown as text, never as markup. */}
+          <p dir="auto" className="case-about">
+            {detail.about}
+          </p>
+        </div>
       ) : (
         <p>{t('moderation.page.case.noContent')}</p>
       )}
