@@ -343,3 +343,67 @@ export const MeetingPeople = z.object({
   notGoing: z.array(MeetingPerson),
 });
 export type MeetingPeople = z.infer<typeof MeetingPeople>;
+
+// ---------------------------------------------------------------------------------------------
+// Calendars and attendance (issue 12, parts 4 and 5).
+
+/** A private calendar feed's secret, as its address carries it: `/api/calendar/<token>.ics`. */
+export const CalendarFeedParams = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'events.fields.feedToken.invalid' }),
+  })
+  .strict();
+
+export const CalendarFeedResetBody = z.object({}).strict().nullish();
+
+/** The feed's address, shown once: only its hash is kept, so it cannot be shown again. */
+export const CalendarFeedLink = z.object({
+  url: z.string().describe('Paste into a calendar app; keep it to yourself'),
+  message: z.string(),
+});
+export type CalendarFeedLink = z.infer<typeof CalendarFeedLink>;
+
+/** Who came to one past meeting: everyone in `came` came, nobody else did. */
+export const AttendanceBody = z
+  .object({
+    start: MeetingStart,
+    came: z
+      .array(z.uuid())
+      .max(2000)
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'groups.fields.list.repeated' }),
+  })
+  .strict();
+export type AttendanceBody = z.input<typeof AttendanceBody>;
+
+export const AttendanceQuery = z.object({ start: MeetingStart }).strict();
+
+export const AttendanceResult = z.object({
+  start: z.iso.datetime(),
+  came: z.array(z.uuid()),
+  message: z.string(),
+});
+export type AttendanceResult = z.infer<typeof AttendanceResult>;
+
+/** One month of a group's meetings, for funders. */
+export const AttendanceMonth = z.object({
+  /** '2026-05' */
+  month: z.string(),
+  /** Meetings in the month that were marked. */
+  meetings: z.number().int(),
+  /** Marks of "came", over all those meetings. */
+  visits: z.number().int(),
+  /** Different people who came in the month. */
+  people: z.number().int(),
+});
+
+export const GroupAttendance = z.object({
+  months: z.array(AttendanceMonth).describe('Oldest first; months with no marked meeting left out'),
+});
+export type GroupAttendance = z.infer<typeof GroupAttendance>;
+
+export const MyAttendance = z.object({
+  meetings: z.number().int(),
+  /** "You went to 5 meetings." */
+  text: z.string(),
+});
+export type MyAttendance = z.infer<typeof MyAttendance>;

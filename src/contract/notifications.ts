@@ -23,6 +23,7 @@ export const notificationKinds = [
   'concern',
   'event_place',
   'event_changed',
+  'event_reminder',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -41,6 +42,11 @@ export interface KindRule {
    * None of today's kinds is; the safety issue adds the first.
    */
   urgent: boolean;
+  /**
+   * Worth nothing late (a meeting reminder): mailed on its own even to people who chose a
+   * daily or weekly digest. A pause and quiet hours still hold it.
+   */
+  timely?: boolean;
 }
 
 export const kindRules: Record<NotificationKind, KindRule> = {
@@ -64,6 +70,8 @@ export const kindRules: Record<NotificationKind, KindRule> = {
   event_place: { email: true, urgent: false },
   /** A meeting the person said yes to moved or was cancelled. */
   event_changed: { email: true, urgent: false },
+  /** A meeting the person has a place at starts in a day, or in an hour. */
+  event_reminder: { email: true, urgent: false, timely: true },
 };
 
 /** One notification, in words, with where it leads. */

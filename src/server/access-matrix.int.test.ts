@@ -125,6 +125,11 @@ const extra = {} as {
   eventId: string;
   eventStart: string;
   eventSecondStart: string;
+  /** The secret of a calendar feed someone outside the world made (no row resets it). */
+  feedToken: string;
+  /** A weekly event of the private group whose first meeting is over: attendance is marked. */
+  pastEventId: string;
+  pastStart: string;
 };
 
 /** Calls the app as a person of the world (or any member), for setting up a row. */
@@ -499,6 +504,24 @@ const rows: Row[] = [
     ...eventParams(),
     query: `start=${encodeURIComponent(extra.eventStart)}`,
   })),
+  row('GET /api/events/:id/calendar.ics', only([...seeTheGroup, 'admin'], 200), eventParams),
+  // Each role's own feed, made afresh.
+  row('POST /api/me/calendar-feed', signedIn(200), { payload: {} }),
+  // The secret address alone says whose feed it is: no session is read.
+  row('GET /api/calendar/:token.ics', everyone(200), () => ({
+    params: { token: extra.feedToken },
+  })),
+  row('GET /api/events/:id/attendance', only(runTheGroup, 200), () => ({
+    params: { id: extra.pastEventId },
+    query: `start=${encodeURIComponent(extra.pastStart)}`,
+  })),
+  // Nobody came to the meeting that is over: the same each time.
+  row('PUT /api/events/:id/attendance', only(runTheGroup, 200), () => ({
+    params: { id: extra.pastEventId },
+    payload: { start: extra.pastStart, came: [] },
+  })),
+  row('GET /api/groups/:id/attendance', only(runTheGroup, 200), groupParams),
+  row('GET /api/me/attendance', signedIn(200)),
 
   // Notifications: each person's own; someone else's is as unknown as one that never was.
   row('GET /api/notifications', signedIn(200)),
@@ -788,6 +811,23 @@ async function buildExtras() {
   extra.imageAlone = await uploadAs('member');
   extra.imageInPost = await uploadAs('member');
   extra.eventId = await freshEvent();
+  const pastDay = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+  const pastDate = pastDay.toISOString().slice(0, 10);
+  const past = await must(
+    as('facilitator', 'POST', `/api/groups/${w.groupId}/events`, {
+      ...eventInput(),
+      startLocal: `${pastDate}T14:00`,
+      endLocal: `${pastDate}T15:00`,
+      timeZone: 'UTC',
+      rrule: `FREQ=WEEKLY;BYDAY=${['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][pastDay.getUTCDay()]}`,
+    }),
+    201,
+  );
+  extra.pastEventId = past.json().id;
+  extra.pastStart = new Date(`${pastDate}T14:00:00Z`).toISOString();
+  const feedOwner = await makeMember(t, { displayName: 'Cara Calendar' });
+  const feed = await must(as(feedOwner, 'POST', '/api/me/calendar-feed', {}));
+  extra.feedToken = /\/api\/calendar\/([^/]+)\.ics$/.exec(feed.json().url)![1]!;
   const event = await must(as('facilitator', 'GET', `/api/events/${extra.eventId}`));
   [extra.eventStart, extra.eventSecondStart] = event
     .json()

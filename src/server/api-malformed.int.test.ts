@@ -159,6 +159,24 @@ function eventRoutes(): RouteSpec[] {
       sample: { start, answer: 'going', carer: true, accessNeeds: 'I use a wheelchair.' },
     },
     { method: 'GET', url: '/api/events/:id/people', access: 'member', query: ['start'] },
+    { method: 'GET', url: '/api/events/:id/calendar.ics', access: 'member' },
+    { method: 'POST', url: '/api/me/calendar-feed', access: 'member', sample: {} },
+    { method: 'GET', url: '/api/events/:id/attendance', access: 'member', query: ['start'] },
+    {
+      method: 'PUT',
+      url: '/api/events/:id/attendance',
+      access: 'member',
+      sample: { start, came: ['7d1c4b2e-8f3a-4c5d-9e6f-0a1b2c3d4e5f'] },
+    },
+    { method: 'GET', url: '/api/groups/:id/attendance', access: 'member' },
+    { method: 'GET', url: '/api/me/attendance', access: 'member' },
+    // The secret alone says whose feed: a good-looking one we never made is not found (404).
+    {
+      method: 'GET',
+      url: '/api/calendar/:token.ics',
+      access: 'public',
+      params: () => ({ token: 'A'.repeat(43) }),
+    },
   ];
 }
 

@@ -76,6 +76,13 @@ export const limitRules = {
   eventWritePerUser: { points: 120, duration: 60 * 60 },
   /** Answers for meetings ("going", "maybe", a carer, access needs): each tap is one. */
   eventRsvpPerUser: { points: 300, duration: 60 * 60 },
+  /** Making (or resetting) one's private calendar feed address. */
+  calendarFeedWritePerUser: { points: 30, duration: 60 * 60 },
+  /**
+   * Calendar feed addresses we never made (or that were reset), per address they come from:
+   * a calendar app asking hourly with an old address fits; guessing tokens does not.
+   */
+  calendarFeedPerIp: { points: 60, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limitRules;

@@ -1,4 +1,5 @@
 // What the events module runs on, and what it asks of other modules (through their faces).
+import type { Config } from '../../config';
 import type { Db } from '../../db';
 import type { JobQueue } from '../../lib/jobs';
 import type { RateLimits } from '../../lib/rate-limit';
@@ -15,8 +16,12 @@ export type EventsGroups = Pick<
 /** People's names, for the list of who is coming. */
 export type EventsAccounts = Pick<AccountsFace, 'authorsByIds'>;
 
+/** The server secret (calendar feed tokens are kept as its HMACs) and the site's address. */
+export type EventsConfig = Pick<Config, 'sessionSecret' | 'publicUrl'>;
+
 export interface EventsServiceDeps {
   db: Db;
+  config: EventsConfig;
   /** Answers and changes tell people inside their own transaction. */
   jobs: JobQueue;
   limits: RateLimits;
@@ -29,6 +34,7 @@ export interface EventsServiceDeps {
 /** What every use case is handed: the deps with their defaults. */
 export interface EventsDeps {
   db: Db;
+  config: EventsConfig;
   jobs: JobQueue;
   limits: RateLimits;
   notifications: NotificationsFace;

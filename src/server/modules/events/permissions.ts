@@ -41,3 +41,8 @@ export function canSeeVideoLink(actor: Actor | null, s: EventStanding, place: Rs
 export function canSeeMeetingPeople(actor: Actor | null, s: EventStanding): boolean {
   return canRunEvent(actor, s);
 }
+
+/** Who came to meetings, marked and counted: those who run the event or group (for funders). */
+export function canKeepAttendance(actor: Actor | null, s: { run: boolean }): boolean {
+  return actor !== null && s.run;
+}

@@ -1,18 +1,27 @@
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { IdParams } from '../../../contract/common';
 import {
+  AttendanceBody,
+  AttendanceQuery,
+  AttendanceResult,
+  CalendarFeedLink,
+  CalendarFeedParams,
+  CalendarFeedResetBody,
   CancelEventBody,
   EventDetail,
   EventInput,
   EventListQuery,
   EventTimeQuery,
   EventUpdate,
+  GroupAttendance,
   GroupEventInput,
   Meeting,
   MeetingChangeBody,
   MeetingPeople,
   MeetingPeopleQuery,
   MeetingsPage,
+  MyAttendance,
   RsvpBody,
   RsvpResult,
 } from '../../../contract/events';
@@ -224,4 +233,124 @@ export function eventsRoutes(api: Api, ctx: AppContext) {
     async (request) =>
       events.meetingPeople(requireActor(request), request.params.id, request.query.start),
   );
+
+  api.get(
+    '/events/:id/calendar.ics',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: "One event's calendar file (.ics); the video link if I go",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await events.eventCalendar(requireActor(request), request.params.id);
+      return sendCalendar(reply, file, 'private, no-cache');
+    },
+  );
+
+  api.post(
+    '/me/calendar-feed',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Make my private calendar address, or a new one (the old one then stops)',
+        body: CalendarFeedResetBody,
+        response: responses(CalendarFeedLink),
+      },
+    },
+    async (request) => events.resetCalendarFeed(requireActor(request)),
+  );
+
+  // The secret address alone says whose feed it is: calendar apps send no session.
+  api.get(
+    '/calendar/:token.ics',
+    {
+      config: { access: 'public', session: false },
+      schema: {
+        tags,
+        summary: 'My private calendar feed: every meeting I said yes to',
+        params: CalendarFeedParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await events.calendarFeedFile(request.params.token, request.ip);
+      return sendCalendar(reply, file, 'private, max-age=300');
+    },
+  );
+
+  api.get(
+    '/events/:id/attendance',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Who is marked as having come to one meeting (those who run it)',
+        params: IdParams,
+        querystring: AttendanceQuery,
+        response: responses(AttendanceResult),
+      },
+    },
+    async (request) =>
+      events.meetingAttendance(requireActor(request), request.params.id, request.query.start),
+  );
+
+  api.put(
+    '/events/:id/attendance',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Mark who came to a meeting that has begun: these people, and nobody else',
+        params: IdParams,
+        body: AttendanceBody,
+        response: responses(AttendanceResult),
+      },
+    },
+    async (request) =>
+      events.markAttendance(requireActor(request), request.params.id, request.body),
+  );
+
+  api.get(
+    '/groups/:id/attendance',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: "A group's meetings and who came, month by month, for funders (those who run it)",
+        params: IdParams,
+        response: responses(GroupAttendance),
+      },
+    },
+    async (request) => events.groupAttendance(requireActor(request), request.params.id),
+  );
+
+  api.get(
+    '/me/attendance',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'How many meetings I went to: "You went to 5 meetings."',
+        response: responses(MyAttendance),
+      },
+    },
+    async (request) => events.myAttendance(requireActor(request)),
+  );
+}
+
+/** A calendar file, named, never kept by shared caches. */
+function sendCalendar(
+  reply: FastifyReply,
+  file: { body: string; filename: string },
+  cacheControl: string,
+) {
+  return reply
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', cacheControl)
+    .header('x-content-type-options', 'nosniff')
+    .type('text/calendar; charset=utf-8')
+    .send(file.body);
 }

@@ -123,3 +123,60 @@ export const eventRsvps = pgTable(
     index('event_rsvps_meeting_idx').on(t.eventId, t.meetingStart, t.place, t.waitOrder),
   ],
 );
+
+/**
+ * A person's private calendar feed: only the hash of its secret token is kept. Making it again
+ * replaces the hash, so the old address stops working.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/**
+ * Reminders sent, so none goes twice: one per meeting (named by its start in the series), the
+ * time it then started (a moved meeting is reminded of again, for its new time), person and which.
+ */
+export const eventReminders = pgTable(
+  'event_reminders',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    meetingStart: at('meeting_start').notNull(),
+    startsAt: at('starts_at').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 'day' (a day before) or 'hour' (an hour before). */
+    which: text('which').$type<'day' | 'hour'>().notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.meetingStart, t.startsAt, t.userId, t.which] }),
+    index('event_reminders_sent_idx').on(t.sentAt),
+  ],
+);
+
+/** Who came to a past meeting, as those who run it marked. */
+export const eventAttendance = pgTable(
+  'event_attendance',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    meetingStart: at('meeting_start').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    markedBy: uuid('marked_by').references(() => users.id, { onDelete: 'set null' }),
+    markedAt: at('marked_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.meetingStart, t.userId] }),
+    index('event_attendance_user_idx').on(t.userId, t.meetingStart),
+  ],
+);

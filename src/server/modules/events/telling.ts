@@ -63,3 +63,20 @@ export function changeEvent(
     },
   };
 }
+
+/** A meeting the person has a place at starts in a day, or in an hour. */
+export function reminderEvent(
+  event: AboutEvent,
+  meeting: Occurrence,
+  which: 'day' | 'hour',
+  recipientIds: string[],
+): NotificationEvent {
+  return {
+    kind: 'event_reminder',
+    recipientIds,
+    actorId: null,
+    // A moved meeting is a new cause: its new time is reminded of too.
+    causeKey: `event_reminder:${event.id}:${meeting.originalStart.getTime()}:${meeting.start.getTime()}:${which}`,
+    data: { ...aboutMeeting(event, meeting), which },
+  };
+}

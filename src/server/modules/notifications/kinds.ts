@@ -77,6 +77,8 @@ export interface NotificationDataByKind {
     /** When it was before it moved. */
     beforeStartsAt: string | null;
   };
+  /** To people with a place: the meeting starts in a day, or in an hour. */
+  event_reminder: AboutMeeting & { which: 'day' | 'hour' };
 }
 
 interface AboutCase {
@@ -259,6 +261,16 @@ export function wordsFor(
     case 'event_changed': {
       const d = data as NotificationDataByKind['event_changed'];
       return { text: eventChangeWords(d), link: `/events/${d.eventId}` };
+    }
+    case 'event_reminder': {
+      const d = data as NotificationDataByKind['event_reminder'];
+      return {
+        text: t('notifications.text.eventReminder', {
+          title: d.title,
+          when: whenInWords(new Date(d.startsAt), new Date(d.endsAt), d.timeZone),
+        }),
+        link: `/events/${d.eventId}`,
+      };
     }
     case 'report_outcome': {
       const d = data as NotificationDataByKind['report_outcome'];

@@ -347,12 +347,14 @@ describe('settings', () => {
       .map(([k]) => k)
       .sort();
     // Moderation adds two: an urgent case (staff only ever get one) and a decision about me.
-    // Gatherings add two: a place that came free, and a meeting I said yes to that changed.
+    // Gatherings add three: a place that came free, a meeting I said yes to that changed, and
+    // reminders of meetings I am going to.
     expect(emailed).toEqual([
       'case_urgent',
       'concern',
       'event_changed',
       'event_place',
+      'event_reminder',
       'group_invitation',
       'join_decision',
       'moderation_outcome',

@@ -145,3 +145,15 @@ describe('time zones', () => {
     );
   });
 });
+
+describe('a timely kind (a meeting reminder)', () => {
+  it('is mailed on its own to someone who chose a daily digest, but waits out a pause', () => {
+    const timely = { email: true, urgent: false, timely: true };
+    const daily: Timing = { ...london, emailMode: 'daily' };
+    const noon = new Date('2026-01-15T12:00:00Z');
+    expect(deliveryTime('email', timely, daily, noon)).toEqual({ at: noon, digest: false });
+    expect(deliveryTime('email', ordinary, daily, noon)?.digest).toBe(true);
+    const paused = { ...daily, pausedUntil: new Date('2026-01-20T00:00:00Z') };
+    expect(deliveryTime('email', timely, paused, noon)).toBeNull();
+  });
+});

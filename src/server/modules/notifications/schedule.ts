@@ -133,7 +133,7 @@ export function deliveryTime(
 ): Delivery {
   if (rule.urgent) return { at: now, digest: false };
   if (timing.pausedUntil && timing.pausedUntil > now) return null;
-  if (channel === 'email' && timing.emailMode !== 'each') {
+  if (channel === 'email' && timing.emailMode !== 'each' && !rule.timely) {
     return { at: nextDigest(now, timing), digest: true };
   }
   return { at: afterQuietHours(now, timing), digest: false };
