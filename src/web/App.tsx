@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { HelpPage } from './features/help/HelpPage';
-import { ComingSoonPage } from './features/home/ComingSoonPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
 import { Shell } from './ui/Shell';
@@ -38,6 +37,9 @@ const OrganisationPage = named(
 );
 const NewGroupPage = named(() => import('./features/groups/GroupFormPage'), 'NewGroupPage');
 const EditGroupPage = named(() => import('./features/groups/GroupFormPage'), 'EditGroupPage');
+const EventsPage = named(() => import('./features/events/EventsPage'), 'EventsPage');
+const EventPage = named(() => import('./features/events/EventPage'), 'EventPage');
+const PlanMeetingPage = named(() => import('./features/events/PlanMeetingPage'), 'PlanMeetingPage');
 const ForumRoutes = named(() => import('./features/forum/ForumRoutes'), 'ForumRoutes');
 const NotificationsPage = named(
   () => import('./features/notifications/NotificationsPage'),
@@ -78,7 +80,9 @@ export function App() {
           <Route path="/groups/organisations/:orgId" element={<OrganisationPage />} />
           <Route path="/groups/organisations/:orgId/new" element={<NewGroupPage />} />
           <Route path="/forum/*" element={<ForumRoutes />} />
-          <Route path="/events" element={<ComingSoonPage area="events" />} />
+          <Route path="/events" element={<EventsPage />} />
+          <Route path="/events/:id" element={<EventPage />} />
+          <Route path="/groups/:id/plan" element={<PlanMeetingPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-in/check-email" element={<CheckEmailPage />} />

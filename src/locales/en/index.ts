@@ -3,6 +3,7 @@
 import blocks from './blocks.json';
 import events from './events.json';
 import forum from './forum.json';
+import gatherings from './gatherings.json';
 import groups from './groups.json';
 import moderation from './moderation.json';
 import notifications from './notifications.json';
@@ -15,6 +16,7 @@ export const en = {
   blocks,
   events,
   forum,
+  gatherings,
   groups,
   moderation,
   notifications,

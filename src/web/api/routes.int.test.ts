@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../../tests/support/app';
 import { accountsRoutes } from './accounts';
 import { blocksRoutes } from './blocks';
 import { devRoutes } from './dev';
+import { eventsRoutes } from './events';
 import { forumRoutes } from './forum';
 import { groupsRoutes } from './groups';
 import { helpRoutes } from './help';
@@ -19,6 +20,7 @@ const tables: Record<string, Record<string, Route<string, unknown, unknown, unkn
   accounts: accountsRoutes,
   blocks: blocksRoutes,
   dev: devRoutes,
+  events: eventsRoutes,
   forum: forumRoutes,
   groups: groupsRoutes,
   help: helpRoutes,

@@ -18,6 +18,7 @@ import { Page } from '../../ui/Page';
 import { ProblemSummary } from '../../ui/ProblemSummary';
 import { RichText } from '../../ui/RichText';
 import { useFormProblem } from '../../ui/useFormProblem';
+import { GroupMeetings } from '../events/GroupMeetings';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { GroupBoard } from './GroupBoard';
 import { JoinRequests } from './JoinRequests';
@@ -42,6 +43,7 @@ export function GroupPage() {
       <Instructions lines={[g.description]} />
       {g.me.canManage && <JoinRequests group={g} />}
       <Facts group={g} />
+      {!g.detailsHidden && <GroupMeetings group={g} />}
       <JoinPanel group={g} />
       {g.meetingLink !== null || g.me.status === 'active' ? <MeetingLink group={g} /> : null}
       {g.announcements && (

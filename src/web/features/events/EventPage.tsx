@@ -1,0 +1,489 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { EventDetail, Meeting, RsvpAnswer } from '../../../contract/events';
+import { rsvpAnswers } from '../../../contract/events';
+import { answerMeeting, calendarFileHref, changeMeeting, getEvent } from '../../api/events';
+import { ApiProblem } from '../../api/transport';
+import { Choice, Notice, SubmitButton, TextInput, Tick } from '../../ui/fields';
+import { Icon } from '../../ui/Icon';
+import { Page } from '../../ui/Page';
+import { ProblemSummary } from '../../ui/ProblemSummary';
+import { SignInFirst } from '../../ui/SignInFirst';
+import { useFormProblem } from '../../ui/useFormProblem';
+import { NotFoundPage } from '../home/NotFoundPage';
+import { MeetingState, ownerName } from './MeetingCard';
+import { AccessList, FormatLine } from './pictures';
+import { eventsKeys } from './queries';
+import { WhoIsComing } from './WhoIsComing';
+import { localParts, zoneName } from './when';
+
+/** `/events/:id`: one event, where it is, how to get in, and its next meetings to answer. */
+export function EventPage() {
+  const { t } = useTranslation();
+  return (
+    <SignInFirst title={t('gatherings.title')} why={t('gatherings.signInWhy')}>
+      {() => <EventView />}
+    </SignInFirst>
+  );
+}
+
+function EventView() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const event = useQuery({
+    queryKey: eventsKeys.detail(id),
+    queryFn: () => getEvent(id),
+    retry: false,
+  });
+  if (event.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (event.isError || !event.data) return <NotFoundPage />;
+  const e = event.data;
+  const upcoming = e.meetings.filter((m) => !m.cancelled);
+  return (
+    <Page title={e.title}>
+      <p className="group-card-org" dir="auto">
+        {ownerName(e.owner, t)}
+      </p>
+      {e.cancelled && (
+        <Notice kind="problem">
+          <strong>{t('gatherings.event.cancelledAll')}</strong>
+        </Notice>
+      )}
+      {upcoming[0] && (
+        <p className="event-when">
+          <time dateTime={upcoming[0].startsAt}>
+            <strong>{upcoming[0].text}</strong>
+          </time>
+        </p>
+      )}
+      <FormatLine format={e.format} />
+      {e.description && (
+        <section aria-labelledby="about-title" className="section">
+          <h2 id="about-title">{t('gatherings.event.description')}</h2>
+          <p dir="auto" className="event-text">
+            {e.description}
+          </p>
+        </section>
+      )}
+      <Where event={e} />
+      <section aria-labelledby="calendar-title" className="section">
+        <h2 id="calendar-title">{t('gatherings.event.calendar')}</h2>
+        <p>{t('gatherings.event.calendarHelp')}</p>
+        <a className="button" href={calendarFileHref(e.id)} download>
+          <Icon name="events" />
+          <span>{t('gatherings.event.calendar')}</span>
+        </a>
+      </section>
+      <section aria-labelledby="meetings-title" className="section">
+        <h2 id="meetings-title">{t('gatherings.event.meetingsTitle')}</h2>
+        <p>{t('gatherings.zone', { zone: e.zone })}</p>
+        {e.meetings.length === 0 && <p>{t('gatherings.event.meetingsNone')}</p>}
+        <MeetingList event={e} />
+      </section>
+      <div className="actions">
+        {e.owner.group && (
+          <Link to={`/groups/${e.owner.group.id}`} className="button">
+            {t('gatherings.event.toGroup')}
+          </Link>
+        )}
+        <Link to="/events" className="button">
+          {t('gatherings.event.back')}
+        </Link>
+      </div>
+    </Page>
+  );
+}
+
+function Where({ event: e }: { event: EventDetail }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="where-title" className="section">
+      <h2 id="where-title">{t('gatherings.event.whereTitle')}</h2>
+      {e.format === 'online' && <p>{t('gatherings.event.onlineOnly')}</p>}
+      {e.venue && (
+        <>
+          <p dir="auto">
+            <strong>{e.venue.name}</strong>
+            <br />
+            {e.venue.address}
+            <br />
+            {e.venue.town}
+          </p>
+          <h3>{t('gatherings.event.accessTitle')}</h3>
+          {e.venue.access.length === 0 ? (
+            <p>{t('gatherings.event.accessNone')}</p>
+          ) : (
+            <AccessList access={e.venue.access} />
+          )}
+          {e.venue.accessNotes && (
+            <p dir="auto" className="event-text">
+              {e.venue.accessNotes}
+            </p>
+          )}
+          {e.venue.howToGetThere && (
+            <>
+              <h3>{t('gatherings.event.howToGetThere')}</h3>
+              <p dir="auto" className="event-text">
+                {e.venue.howToGetThere}
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: eventsKeys.all });
+}
+
+const FIRST_SHOWN = 4;
+
+/** A few meetings at a time, so the page stays short; more on a tap. */
+function MeetingList({ event: e }: { event: EventDetail }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(FIRST_SHOWN);
+  // The next meeting one can still answer opens its answer at once; the others on a tap.
+  const firstOpen = e.meetings.find((m) => !m.cancelled)?.start;
+  return (
+    <>
+      <ul className="group-list">
+        {e.meetings.slice(0, shown).map((m) => (
+          <MeetingBlock key={m.start} event={e} meeting={m} startOpen={m.start === firstOpen} />
+        ))}
+      </ul>
+      {e.meetings.length > shown && (
+        <Button className="button" onPress={() => setShown((n) => n + FIRST_SHOWN)}>
+          {t('gatherings.event.showMore')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function MeetingBlock({
+  event: e,
+  meeting: m,
+  startOpen,
+}: {
+  event: EventDetail;
+  meeting: Meeting;
+  startOpen: boolean;
+}) {
+  const { t } = useTranslation();
+  const [answering, setAnswering] = useState(startOpen && !m.me);
+  const headingId = `meeting-${m.start.replace(/[^0-9a-z]/gi, '')}`;
+  const canAnswer = !m.cancelled && !e.cancelled;
+  return (
+    <li className="group-card event-meeting" aria-labelledby={headingId}>
+      <h3 id={headingId} className="group-card-title">
+        <time dateTime={m.startsAt}>{m.text}</time>
+      </h3>
+      <MeetingState meeting={m} />
+      {!m.cancelled && (
+        <p>
+          {t('gatherings.event.going', { count: m.going })}
+          {m.waiting > 0 && `, ${t('gatherings.event.waiting', { count: m.waiting })}`}
+        </p>
+      )}
+      {e.hasVideo && !m.cancelled && (m.videoLink || answering) && <VideoLink meeting={m} />}
+      {canAnswer &&
+        (answering ? (
+          <Answer event={e} meeting={m} />
+        ) : (
+          <div className="actions">
+            <Button className="button button-primary" onPress={() => setAnswering(true)}>
+              {m.me ? t('gatherings.event.change') : t('gatherings.event.answerOpen')}
+            </Button>
+          </div>
+        ))}
+      {e.canManage && !e.cancelled && <RunMeeting event={e} meeting={m} />}
+    </li>
+  );
+}
+
+function VideoLink({ meeting: m }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  if (!m.videoLink) return <p>{t('gatherings.event.videoGoing')}</p>;
+  return (
+    <div className="event-video">
+      <p className="group-link-text">{m.videoLink}</p>
+      <a className="button" href={m.videoLink} rel="noopener noreferrer" target="_blank">
+        <Icon name="video" />
+        <span>{t('gatherings.event.videoOpen')}</span>
+      </a>
+    </div>
+  );
+}
+
+function Answer({ event: e, meeting: m }: { event: EventDetail; meeting: Meeting }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const problem = useFormProblem();
+  const [answer, setAnswer] = useState<RsvpAnswer | null>(m.me?.answer ?? null);
+  const [carer, setCarer] = useState(m.me?.carer ?? false);
+  const [needs, setNeeds] = useState(m.me?.accessNeeds ?? '');
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = m.start.replace(/[^0-9a-z]/gi, '');
+  return (
+    <Form
+      className="form event-answer"
+      aria-label={`${t('gatherings.event.answerTitle')} ${m.text}`}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        if (busy) return;
+        problem.clear();
+        setSaid(null);
+        if (!answer) {
+          const words = t('gatherings.event.answerNeeded');
+          problem.capture(new ApiProblem(0, words, { answer: words }));
+          return;
+        }
+        setBusy(true);
+        answerMeeting(e.id, {
+          start: m.start,
+          answer,
+          carer: answer === 'not_going' ? false : carer,
+          accessNeeds: needs,
+        })
+          .then(async (result) => {
+            setSaid(result.message);
+            await refresh();
+          })
+          .catch((err: unknown) => problem.capture(err))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <Choice<RsvpAnswer>
+        name={`answer-${key}`}
+        label={t('gatherings.event.answerTitle')}
+        value={answer}
+        onChange={(a) => {
+          setAnswer(a);
+          if (problem.fieldError('answer')) problem.clear();
+        }}
+        options={rsvpAnswers.map((a) => ({ value: a, label: t(`gatherings.event.answers.${a}`) }))}
+        error={problem.fieldError('answer')}
+      />
+      {answer !== 'not_going' && (
+        <Tick
+          name={`carer-${key}`}
+          label={t('gatherings.event.carer')}
+          checked={carer}
+          onChange={setCarer}
+          error={problem.fieldError('carer')}
+        />
+      )}
+      {answer !== 'not_going' && (
+        <TextInput
+          name={`needs-${key}`}
+          multiline
+          label={t('gatherings.event.needs')}
+          description={t('gatherings.event.needsHelp')}
+          value={needs}
+          onChange={setNeeds}
+          limit={500}
+          error={problem.fieldError('accessNeeds')}
+        />
+      )}
+      <ProblemSummary problem={problem.problem} />
+      {said && <Notice kind="ok">{said}</Notice>}
+      <SubmitButton busy={busy}>{t('gatherings.event.save')}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Move or cancel one meeting (those who run it); the series stays as it is. */
+function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeting: Meeting }) {
+  const { t, i18n } = useTranslation();
+  const refresh = useRefresh();
+  const problem = useFormProblem();
+  const start = localParts(m.startsAt, e.timeZone);
+  const end = localParts(m.endsAt, e.timeZone);
+  const [open, setOpen] = useState<'move' | 'cancel' | null>(null);
+  const [date, setDate] = useState(start.date);
+  const [from, setFrom] = useState(start.time);
+  const [to, setTo] = useState(end.time);
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = m.start.replace(/[^0-9a-z]/gi, '');
+
+  const send = (body: Parameters<typeof changeMeeting>[1], done: string) => {
+    if (busy) return;
+    setBusy(true);
+    problem.clear();
+    setSaid(null);
+    changeMeeting(e.id, body)
+      .then(async () => {
+        setSaid(done);
+        setOpen(null);
+        await refresh();
+      })
+      .catch((err: unknown) => problem.capture(err))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="event-run">
+      <h4>{t('gatherings.event.runTitle')}</h4>
+      <p className="field-help">{t('gatherings.event.runHelp')}</p>
+      {said && <Notice kind="ok">{said}</Notice>}
+      {!m.cancelled && <WhoIsComing eventId={e.id} start={m.start} />}
+      {open === null && (
+        <div className="actions">
+          {m.cancelled ? (
+            <Button
+              className="button"
+              isDisabled={busy}
+              onPress={() =>
+                send({ start: m.start, cancelled: false }, t('gatherings.event.putBackDone'))
+              }
+            >
+              {t('gatherings.event.putBack')}
+            </Button>
+          ) : (
+            <>
+              <Button className="button" onPress={() => setOpen('move')}>
+                {t('gatherings.event.move')}
+              </Button>
+              <Button className="button button-danger" onPress={() => setOpen('cancel')}>
+                {t('gatherings.event.cancelOne')}
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+      {open === 'cancel' && (
+        <div className="confirm">
+          <p>{t('gatherings.event.cancelConfirm')}</p>
+          <div className="actions">
+            <Button
+              className="button button-danger"
+              isDisabled={busy}
+              onPress={() =>
+                send({ start: m.start, cancelled: true }, t('gatherings.event.cancelledOne'))
+              }
+            >
+              {t('gatherings.event.cancelYes')}
+            </Button>
+            <Button className="button" onPress={() => setOpen(null)}>
+              {t('gatherings.event.cancelNo')}
+            </Button>
+          </div>
+        </div>
+      )}
+      {open === 'move' && (
+        <Form
+          className="form"
+          aria-label={t('gatherings.event.move')}
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            send(
+              {
+                start: m.start,
+                cancelled: false,
+                newStartLocal: `${date}T${from}`,
+                newEndLocal: `${date}T${to}`,
+              },
+              t('gatherings.event.moved'),
+            );
+          }}
+        >
+          <p className="field-help">
+            {t('gatherings.plan.timeZone', {
+              zone: zoneName(e.timeZone, i18n.language === 'en-US' ? 'en-US' : 'en-GB'),
+            })}
+          </p>
+          <NativeField
+            id={`move-date-${key}`}
+            type="date"
+            label={t('gatherings.event.moveDate')}
+            value={date}
+            onChange={setDate}
+            error={problem.fieldError('newStartLocal')}
+          />
+          <NativeField
+            id={`move-from-${key}`}
+            type="time"
+            label={t('gatherings.event.moveStart')}
+            value={from}
+            onChange={setFrom}
+          />
+          <NativeField
+            id={`move-to-${key}`}
+            type="time"
+            label={t('gatherings.event.moveEnd')}
+            value={to}
+            onChange={setTo}
+            error={problem.fieldError('newEndLocal')}
+          />
+          <div className="actions">
+            <SubmitButton busy={busy}>{t('gatherings.event.moveSave')}</SubmitButton>
+            <Button className="button" onPress={() => setOpen(null)}>
+              {t('gatherings.event.close')}
+            </Button>
+          </div>
+        </Form>
+      )}
+      <ProblemSummary problem={problem.problem} />
+    </div>
+  );
+}
+
+/** A native date or time input: tablets show their own big picker. */
+export function NativeField(props: {
+  id: string;
+  type: 'date' | 'time' | 'number' | 'url';
+  label: string;
+  help?: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const helpId = `${props.id}-help`;
+  const errorId = `${props.id}-error`;
+  const describedBy = [props.help ? helpId : '', props.error ? errorId : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={props.id}>
+        {props.label}{' '}
+        {props.required !== undefined && (
+          <span className="field-need">
+            {props.required ? t('form.required') : t('form.optional')}
+          </span>
+        )}
+      </label>
+      {props.help && (
+        <p id={helpId} className="field-help">
+          {props.help}
+        </p>
+      )}
+      <input
+        id={props.id}
+        name={props.id}
+        type={props.type}
+        className="input"
+        value={props.value}
+        inputMode={props.type === 'number' ? 'numeric' : undefined}
+        onChange={(ev) => props.onChange(ev.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.error && (
+        <p id={errorId} className="field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

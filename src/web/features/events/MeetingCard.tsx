@@ -1,0 +1,86 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Meeting, MeetingSummary, MyAnswer } from '../../../contract/events';
+import { AccessList, FormatLine } from './pictures';
+
+/** Where I stand for one meeting, in words. */
+export function myAnswerWords(me: MyAnswer | null, t: TFunction) {
+  if (!me) return null;
+  if (me.answer === 'going' && me.place === 'waiting') {
+    return t('gatherings.youWaiting', { number: me.waitingNumber ?? 1 });
+  }
+  if (me.answer === 'going') {
+    return me.carer ? t('gatherings.youGoingCarer') : t('gatherings.youGoing');
+  }
+  if (me.answer === 'maybe') return t('gatherings.youMaybe');
+  return t('gatherings.youNotGoing');
+}
+
+/** Places left, full, cancelled or moved, in words. */
+export function MeetingState({ meeting: m }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const said = myAnswerWords(m.me, t);
+  return (
+    <>
+      {m.cancelled && (
+        <p className="event-flag">
+          <strong>{t('gatherings.cancelled')}</strong>
+        </p>
+      )}
+      {m.moved && !m.cancelled && (
+        <p className="event-flag">
+          <strong>{t('gatherings.moved')}</strong>
+        </p>
+      )}
+      {!m.cancelled && m.placesLeft !== null && (
+        <p>
+          {m.placesLeft > 0
+            ? t('gatherings.placesLeft', { count: m.placesLeft })
+            : t('gatherings.full')}
+        </p>
+      )}
+      {said && (
+        <p>
+          <strong>{said}</strong>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ownerName(m: MeetingSummary['owner'], t: TFunction) {
+  if (m.group) return t('gatherings.runBy', { name: m.group.name });
+  if (m.organisation) return t('gatherings.runBy', { name: m.organisation.name });
+  return t('gatherings.community');
+}
+
+export function MeetingCard({ meeting: m }: { meeting: MeetingSummary }) {
+  const { t } = useTranslation();
+  return (
+    <li className="group-card event-card">
+      <h3 className="group-card-title" dir="auto">
+        {m.title}
+      </h3>
+      <p className="event-when">
+        <time dateTime={m.startsAt}>
+          <strong>{m.text}</strong>
+        </time>
+      </p>
+      <FormatLine format={m.format} />
+      <p className="group-card-org" dir="auto">
+        {ownerName(m.owner, t)}
+      </p>
+      {m.town && <p dir="auto">{t('gatherings.town', { town: m.town })}</p>}
+      <AccessList access={m.access} />
+      <MeetingState meeting={m} />
+      <Link
+        to={`/events/${m.eventId}`}
+        className="button"
+        aria-label={`${t('gatherings.open')}: ${m.title}, ${m.text}`}
+      >
+        {t('gatherings.open')}
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,247 @@
+// Gatherings as people meet them (issue 12, part 6): a facilitator plans a monthly meeting in
+// person and online, by keyboard; a member says yes and brings a carer.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { callApi, signInAs } from './support/forum';
+import { browserPages } from './support/pages';
+
+const baseUrl = inject('baseUrl');
+const { newPage: openPage, visited, track } = browserPages('events');
+/** People here live in the UK: times in words are in UK time. */
+const newPage = () => openPage('en-GB', { timezoneId: 'Europe/London' });
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-events';
+mkdirSync(SHOTS, { recursive: true });
+
+/** Three pictures of what a person sees: 1280 px, 768 px, and text at 200% (640 px at 2x). */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1024, height: 900 };
+  for (const [label, width, height, zoom] of [
+    ['1280', 1280, 900, 1],
+    ['768', 768, 1024, 1],
+    ['200pc', 640, 512, 2],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate((z) => {
+      document.documentElement.style.zoom = z === 1 ? '' : String(z);
+    }, zoom);
+    // The whole page, in pieces small enough to look at.
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    const piece = zoom === 1 ? 1400 : 1000;
+    for (let y = 0, n = 1; y < tall && n <= 5; y += piece, n++) {
+      await page.screenshot({
+        path: `${SHOTS}/${name}-${label}-${n}.png`,
+        fullPage: true,
+        clip: { x: 0, y, width, height: Math.min(piece, tall - y) },
+      });
+    }
+  }
+  await page.evaluate(() => {
+    document.documentElement.style.zoom = '';
+  });
+  await page.setViewportSize(size);
+}
+
+const main = (page: Page) => page.locator('main').innerText();
+
+/** Focuses a field by its label and types into it, as a keyboard does. */
+async function typeInto(page: Page, label: string | RegExp, text: string) {
+  await page.getByLabel(label).first().focus();
+  await page.keyboard.type(text);
+}
+
+/** A day about six weeks away, as the date input's value. */
+function dayAhead(days: number) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+const title = `Tea and talk ${Math.random().toString(36).slice(2, 6)}`;
+let eventUrl = '';
+let groupUrl = '';
+
+it('a facilitator plans a monthly meeting in person and online, with access details, by keyboard', async () => {
+  const page = await newPage();
+  await signInAs(page, baseUrl, 'Helen (peer supporter)');
+  const found = await callApi<{ groups: { id: string; name: string }[] }>(
+    page,
+    baseUrl,
+    'GET',
+    '/groups?q=Talk%20Easy%20Leeds',
+  );
+  const group = found.groups.find((g) => g.name === 'Talk Easy Leeds');
+  expect(group).toBeTruthy();
+  groupUrl = `${baseUrl}/groups/${group!.id}`;
+  await page.goto(groupUrl);
+  await visited(page);
+  expect(await main(page)).toContain('Meetings');
+
+  await page.getByRole('link', { name: 'Plan a meeting' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Plan a meeting');
+  await visited(page);
+
+  // Sent with nothing typed: the problem is said in words beside the field, and focus goes there.
+  await page.getByRole('button', { name: 'Plan the meeting' }).focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByLabel(/Name of the meeting/);
+  await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+  expect(await main(page)).toContain('Please give the event a name.');
+  await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+
+  await typeInto(page, /Name of the meeting/, title);
+  // Once changed, the field no longer says it has a problem.
+  await expect.poll(() => name.getAttribute('aria-invalid')).not.toBe('true');
+  await typeInto(page, /What happens at the meeting/, 'We drink tea and talk. Come as you are.');
+  // How people meet: the radios move with the arrow keys; "In person and online" is the last.
+  await page.getByRole('radio', { name: 'In person and online' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('radio', { name: 'Every month' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel(/Date of the first meeting/).fill(dayAhead(40));
+  await page.getByLabel(/Start time/).fill('14:00');
+  await page.getByLabel('How long?').selectOption('90');
+  await typeInto(page, /How many places/, '10');
+  // The place comes from the group; access ticks change by Space.
+  expect(await page.getByLabel(/Name of the place/).inputValue()).toContain(
+    'Leeds Central Library',
+  );
+  const parking = page.getByRole('checkbox', { name: 'Parking' });
+  await parking.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => parking.isChecked()).toBe(true);
+  await typeInto(page, /How to get there/, 'Bus 42 stops outside.');
+  await typeInto(page, /Video link/, 'https://meet.example.org/tea-and-talk');
+  expect(await main(page)).toContain('of each month');
+  await visited(page);
+  await shoot(page, 'plan');
+
+  await page.getByRole('button', { name: 'Plan the meeting' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe(title);
+  await visited(page);
+  eventUrl = page.url();
+  const text = await main(page);
+  expect(text).toContain('In person and online');
+  expect(text).toContain('Parking');
+  expect(text).toContain('Step-free way in');
+  expect(text).toContain('Bus 42 stops outside.');
+  expect(text).toContain('Add to my calendar');
+  expect(text).toContain('Change this meeting');
+  await shoot(page, 'event-facilitator');
+
+  // One meeting moves a day later, at 3 pm; the series stays as it is.
+  const second = page.locator('.event-meeting').nth(1);
+  await second.getByRole('button', { name: 'Move this meeting' }).focus();
+  await page.keyboard.press('Enter');
+  const newDate = second.getByLabel('New date');
+  const was = await newDate.inputValue();
+  const dayLater = new Date(`${was}T12:00:00Z`);
+  dayLater.setUTCDate(dayLater.getUTCDate() + 1);
+  await newDate.fill(dayLater.toISOString().slice(0, 10));
+  await second.getByLabel('New start time').fill('15:00');
+  await second.getByLabel('New end time').fill('16:30');
+  await visited(page);
+  await second.getByRole('button', { name: 'Save the new time' }).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => second.innerText(), { timeout: 10_000 })
+    .toContain('The meeting has moved.');
+  await expect.poll(() => second.innerText()).toContain('3 pm to 4:30 pm');
+  expect(await second.innerText()).toContain('New time');
+
+  // Another is cancelled, after a question.
+  const third = page.locator('.event-meeting').nth(2);
+  await third.getByRole('button', { name: 'Cancel this meeting' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await third.innerText()).toContain('Everyone who said yes will be told.');
+  await third.getByRole('button', { name: 'Yes, cancel it' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => third.innerText(), { timeout: 10_000 }).toContain('Cancelled');
+  await expect.poll(() => third.innerText()).toContain('Put this meeting back');
+  await visited(page);
+  await shoot(page, 'event-changed');
+});
+
+it('a member finds the meeting, says yes and brings a carer, and then sees the video link', async () => {
+  expect(eventUrl).not.toBe('');
+  const page = await newPage();
+  track(page);
+  await signInAs(page, baseUrl, 'Frank from Leeds');
+  await page.goto(`${baseUrl}/events`);
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Events');
+  await visited(page);
+  expect(await main(page)).toContain(title);
+  await shoot(page, 'events');
+
+  const open = page.getByRole('link', { name: new RegExp(`See this meeting: ${title}`) }).first();
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+  await visited(page);
+  expect(await main(page)).toContain('Say you are going to see the video link.');
+
+  const first = page.locator('.event-meeting').first();
+  await first.getByRole('radio', { name: 'I am going' }).focus();
+  await page.keyboard.press('Space');
+  await first.getByRole('checkbox', { name: 'I am bringing a carer' }).focus();
+  await page.keyboard.press('Space');
+  await first.getByLabel(/Anything the facilitator should know/).focus();
+  await page.keyboard.type('I walk with a stick.');
+  await first.getByRole('button', { name: 'Save my answer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => first.innerText(), { timeout: 10_000 })
+    .toContain('You are going, with your carer.');
+  await expect.poll(() => first.innerText()).toContain('https://meet.example.org/tea-and-talk');
+  expect(await first.innerText()).toContain('2 people going');
+  await visited(page);
+  await shoot(page, 'event-member');
+
+  // The calendar file downloads, with the meeting in it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Add to my calendar' }).focus();
+  await page.keyboard.press('Enter');
+  const file = await download;
+  const path = await file.path();
+  const ics = readFileSync(path, 'utf8');
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain(title);
+
+  await page.goto(`${baseUrl}/events?show=mine`);
+  await expect.poll(() => main(page)).toContain(title);
+  // A private calendar address holds the meeting too.
+  await page.getByRole('button', { name: 'Make my calendar address' }).focus();
+  await page.keyboard.press('Enter');
+  const feedUrl = page.locator('.event-feed-url');
+  await expect.poll(() => feedUrl.count(), { timeout: 10_000 }).toBe(1);
+  const feed = await page.request.get((await feedUrl.innerText()).trim());
+  expect(feed.ok()).toBe(true);
+  expect(await feed.text()).toContain(title);
+  await visited(page);
+  await shoot(page, 'events-mine');
+
+  // The group page lists its next meetings, each leading to the meeting.
+  await page.goto(groupUrl);
+  await expect.poll(() => main(page)).toContain(title);
+  await visited(page);
+  await shoot(page, 'group-member');
+});
+
+it('the facilitator sees who is coming, with the carer and what the member wants known', async () => {
+  expect(eventUrl).not.toBe('');
+  const page = await newPage();
+  await signInAs(page, baseUrl, 'Helen (peer supporter)');
+  await page.goto(eventUrl);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+  const first = page.locator('.event-meeting').first();
+  await first.getByRole('button', { name: 'See who is coming' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('Frank from Leeds');
+  const text = await first.innerText();
+  expect(text).toContain('(with a carer)');
+  expect(text).toContain('They want you to know: I walk with a stick.');
+  await visited(page);
+  await shoot(page, 'event-people');
+});
