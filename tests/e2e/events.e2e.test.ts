@@ -2,7 +2,7 @@
 // person and online, by keyboard; a member says yes and brings a carer.
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { callApi, signInAs } from './support/forum';
 import { browserPages } from './support/pages';
@@ -36,6 +36,25 @@ async function shoot(page: Page, name: string) {
         clip: { x: 0, y, width, height: Math.min(piece, tall - y) },
       });
     }
+  }
+  await page.evaluate(() => {
+    document.documentElement.style.zoom = '';
+  });
+  await page.setViewportSize(size);
+}
+
+/** One part of the page, at 1280 px and with text at 200%: for parts further down than `shoot` goes. */
+async function shootPart(page: Page, part: Locator, name: string) {
+  const size = page.viewportSize() ?? { width: 1024, height: 900 };
+  for (const [label, width, height, zoom] of [
+    ['1280', 1280, 900, 1],
+    ['200pc', 640, 512, 2],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate((z) => {
+      document.documentElement.style.zoom = z === 1 ? '' : String(z);
+    }, zoom);
+    await part.screenshot({ path: `${SHOTS}/${name}-part-${label}.png` });
   }
   await page.evaluate(() => {
     document.documentElement.style.zoom = '';
@@ -244,4 +263,130 @@ it('the facilitator sees who is coming, with the carer and what the member wants
   expect(text).toContain('They want you to know: I walk with a stick.');
   await visited(page);
   await shoot(page, 'event-people');
+});
+
+it('the facilitator moves the meeting the member said yes to, and the member is told', async () => {
+  expect(eventUrl).not.toBe('');
+  const page = await newPage();
+  await signInAs(page, baseUrl, 'Helen (peer supporter)');
+  await page.goto(eventUrl);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+  // The first meeting, which the member said yes to, moves an hour later on the same day.
+  const first = page.locator('.event-meeting').first();
+  await first.getByRole('button', { name: 'Move this meeting' }).focus();
+  await page.keyboard.press('Enter');
+  await first.getByLabel('New start time').fill('15:00');
+  await first.getByLabel('New end time').fill('16:30');
+  await first.getByRole('button', { name: 'Save the new time' }).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => first.innerText(), { timeout: 10_000 })
+    .toContain('The meeting has moved.');
+
+  const member = await newPage();
+  await signInAs(member, baseUrl, 'Frank from Leeds');
+  await member.goto(`${baseUrl}/notifications`);
+  await expect.poll(() => main(member), { timeout: 10_000 }).toContain('has moved to 3 pm');
+  expect(await main(member)).toContain(title);
+  await visited(member);
+  await shoot(member, 'notifications-moved');
+});
+
+/** A wall-clock time in the UK, as the event form takes it: "2026-05-14T14:00". */
+function ukLocal(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+it('the facilitator marks who came by keyboard; the group counts it and the member sees it', async () => {
+  expect(groupUrl).not.toBe('');
+  const groupId = groupUrl.split('/').pop()!;
+  // A meeting that began a few minutes ago (the server's clock cannot be moved, so it is
+  // planned to have begun already): the member said yes; now the facilitator marks who came.
+  const page = await newPage();
+  await signInAs(page, baseUrl, 'Helen (peer supporter)');
+  const began = `Walk and talk ${Math.random().toString(36).slice(2, 6)}`;
+  const now = Date.now();
+  const made = await callApi<{ id: string; meetings: { start: string }[] }>(
+    page,
+    baseUrl,
+    'POST',
+    `/groups/${groupId}/events`,
+    {
+      title: began,
+      format: 'online',
+      startLocal: ukLocal(new Date(now - 3 * 60_000)),
+      endLocal: ukLocal(new Date(now + 90 * 60_000)),
+      timeZone: 'Europe/London',
+      video: { kind: 'link', url: 'https://meet.example.org/walk-and-talk' },
+    },
+  );
+  const start = made.meetings[0]!.start;
+  const member = await newPage();
+  await signInAs(member, baseUrl, 'Frank from Leeds');
+  await callApi(member, baseUrl, 'POST', `/events/${made.id}/rsvp`, { start, answer: 'going' });
+
+  await page.goto(`${baseUrl}/events/${made.id}`);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(began);
+  const meeting = page.locator('.event-meeting').first();
+  const frank = meeting.getByRole('checkbox', { name: 'Frank from Leeds' });
+  // Those going are ticked to start with.
+  await expect.poll(() => frank.isChecked(), { timeout: 10_000 }).toBe(true);
+  expect(await meeting.innerText()).toContain('Who came?');
+  expect(await meeting.innerText()).toContain('1 person is ticked.');
+  await visited(page);
+  await shoot(page, 'event-who-came');
+  await shootPart(page, meeting.locator('.event-came'), 'event-who-came');
+
+  // By keyboard: Space unticks and ticks again; Tab goes on to "Save who came".
+  await frank.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => frank.isChecked()).toBe(false);
+  expect(await meeting.innerText()).toContain('Nobody is ticked.');
+  await page.keyboard.press('Space');
+  await expect.poll(() => frank.isChecked()).toBe(true);
+  await page.keyboard.press('Tab');
+  const save = meeting.getByRole('button', { name: 'Save who came' });
+  await expect.poll(() => save.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect
+    .poll(() => meeting.innerText(), { timeout: 10_000 })
+    .toContain('Saved. 1 person came.');
+  await shoot(page, 'event-came-saved');
+  await shootPart(page, meeting.locator('.event-came'), 'event-came-saved');
+
+  // For funders: the group page counts the month's meetings and visits, in a table with words.
+  await page.goto(groupUrl);
+  const table = page.locator('table.event-table');
+  await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
+  expect(await main(page)).toContain('Meetings so far');
+  const caption = await table.locator('caption').innerText();
+  expect(caption).toMatch(/\d+ meetings? and \d+ visits? in \d+ months?\./);
+  const month = new Intl.DateTimeFormat('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date(now));
+  expect(await table.innerText()).toContain(month);
+  await visited(page);
+  await shoot(page, 'group-so-far');
+  await shootPart(page, page.locator('.event-so-far'), 'group-so-far');
+
+  // The member sees how many meetings they went to.
+  await member.goto(`${baseUrl}/events?show=mine`);
+  await expect.poll(() => main(member), { timeout: 10_000 }).toMatch(/You went to \d+ meetings?\./);
+  await visited(member);
+  await shoot(member, 'events-mine-went');
 });

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import type {
+  AttendanceBody,
+  AttendanceResult,
   CalendarFeedLink,
   EventDetail,
   EventListQuery,
   EventTimeQuery,
   EventUpdate,
+  GroupAttendance,
   GroupEventInput,
   Meeting,
   MeetingChangeBody,
   MeetingPeople,
   MeetingsPage,
+  MyAttendance,
   RsvpBody,
   RsvpResult,
 } from '../../contract/events';
@@ -33,6 +37,10 @@ export const eventsRoutes = {
   newGroupEvent: route<EventDetail, GroupEventInput>()('POST', '/groups/:id/events'),
   people: route<MeetingPeople, never, { start: string }>()('GET', '/events/:id/people'),
   calendarFeed: route<CalendarFeedLink, Record<string, never>>()('POST', '/me/calendar-feed'),
+  attendance: route<AttendanceResult, never, { start: string }>()('GET', '/events/:id/attendance'),
+  markAttendance: route<AttendanceResult, AttendanceBody>()('PUT', '/events/:id/attendance'),
+  groupAttendance: route<GroupAttendance>()('GET', '/groups/:id/attendance'),
+  myAttendance: route<MyAttendance>()('GET', '/me/attendance'),
 } as const;
 
 const r = eventsRoutes;
@@ -74,3 +82,15 @@ export const makeCalendarFeed = () => call(r.calendarFeed, { body: {} });
 /** The .ics file of one event: a plain download link. */
 export const calendarFileHref = (id: string) =>
   `/api/events/${encodeURIComponent(id)}/calendar.ics`;
+
+/** Who was marked as having come to one meeting that has begun (those who run it). */
+export const getAttendance = (id: string, start: string) =>
+  call(r.attendance, { params: { id }, query: { start } });
+/** Saves who came: everyone in `came`, and nobody else. */
+export const saveAttendance = (id: string, body: AttendanceBody) =>
+  call(r.markAttendance, { params: { id }, body });
+/** A group's meetings and visits, month by month, for funders (those who run it). */
+export const getGroupAttendance = (groupId: string) =>
+  call(r.groupAttendance, { params: { id: groupId } });
+/** "You went to 5 meetings." */
+export const getMyAttendance = () => call(r.myAttendance);

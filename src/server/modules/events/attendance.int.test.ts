@@ -193,4 +193,22 @@ describe('counts', () => {
       text: 'You have not been to a meeting yet.',
     });
   });
+
+  it('after a meeting ends, those who run it still find it on the event page to mark who came', async () => {
+    const meetingsSeenBy = async (who: Member) =>
+      (
+        await ok<{ meetings: { start: string }[] }>(callAs(t, who, 'GET', `/api/events/${eventId}`))
+      ).meetings.map((m) => m.start);
+    // Past the end of every meeting marked above (the first of them weeks ago now).
+    t.advanceClock(4 * HOUR);
+    const first = starts[0]!.start;
+    const shown = await meetingsSeenBy(facilitator);
+    expect(shown.length).toBeGreaterThan(0);
+    // Members see only what is still to come.
+    const forMember = await meetingsSeenBy(ana);
+    expect(forMember).not.toContain(first);
+    // The runners' list starts with up to 3 past meetings of the last fortnight.
+    expect(shown.filter((s) => !forMember.includes(s)).length).toBeGreaterThan(0);
+    expect(shown.filter((s) => !forMember.includes(s)).length).toBeLessThanOrEqual(3);
+  });
 });

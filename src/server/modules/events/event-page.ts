@@ -6,7 +6,7 @@ import { problems } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { zoneInWords } from '../groups/face';
 import type { EventsDeps } from './deps';
-import { canSeeEvent, canSeeMeetingPeople } from './permissions';
+import { canKeepAttendance, canSeeEvent, canSeeMeetingPeople } from './permissions';
 import { type MeetingView, toDetail, toMeeting, zoneFor } from './present';
 import {
   answersFor,
@@ -17,12 +17,15 @@ import {
   meetingCounts,
   meetingKey,
 } from './queries';
-import type { Occurrence } from './recurrence';
+import { type Occurrence, occurrences } from './recurrence';
 import { meetingAt, meetingsFrom, ruleOf } from './series';
 import { type LoadedStanding, standingOf } from './standing';
 
 /** How many meetings an event's page shows. */
 export const PAGE_MEETINGS = 10;
+/** Past meetings shown to those who run it, to mark who came: at most this many, this recent. */
+const RECENT_MEETINGS = 3;
+const RECENT_MS = 14 * 24 * 60 * 60 * 1000;
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
 
 export interface Shown {
@@ -69,7 +72,15 @@ export async function eventDetail(
   const standing = await standingOf(deps, actor, event);
   if (!canSeeEvent(actor, standing)) throw problems.forbidden(t('events.problems.notForYou'));
   const exceptions = (await exceptionsOf(db, [eventId])).get(eventId) ?? [];
-  const meetings = meetingsFrom(ruleOf(event), exceptions, now(), FAR_FUTURE, PAGE_MEETINGS);
+  const at = now();
+  const upcoming = meetingsFrom(ruleOf(event), exceptions, at, FAR_FUTURE, PAGE_MEETINGS);
+  // Those who run it also see the last few meetings of the past fortnight, to mark who came.
+  const recent = canKeepAttendance(actor, standing)
+    ? occurrences(ruleOf(event), exceptions, new Date(at.getTime() - RECENT_MS), at, 50)
+        .filter((m) => !m.cancelled && m.end <= at)
+        .slice(-RECENT_MEETINGS)
+    : [];
+  const meetings = [...recent, ...upcoming];
   const zone = zoneFor(event, timeZone);
   const shown = meetings.map((meeting) => ({ event, standing, meeting }));
   const views = await viewsOf(db, actor, shown, () => zone, now());

@@ -17,6 +17,7 @@ import { NotFoundPage } from '../home/NotFoundPage';
 import { MeetingState, ownerName } from './MeetingCard';
 import { AccessList, FormatLine } from './pictures';
 import { eventsKeys } from './queries';
+import { WhoCame } from './WhoCame';
 import { WhoIsComing } from './WhoIsComing';
 import { localParts, zoneName } from './when';
 
@@ -313,6 +314,8 @@ function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeting: Mee
   const [said, setSaid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = m.start.replace(/[^0-9a-z]/gi, '');
+  // Who came can be marked once the meeting has begun.
+  const begun = new Date(m.startsAt).getTime() <= Date.now();
 
   const send = (body: Parameters<typeof changeMeeting>[1], done: string) => {
     if (busy) return;
@@ -334,6 +337,7 @@ function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeting: Mee
       <h4>{t('gatherings.event.runTitle')}</h4>
       <p className="field-help">{t('gatherings.event.runHelp')}</p>
       {said && <Notice kind="ok">{said}</Notice>}
+      {!m.cancelled && begun && <WhoCame eventId={e.id} start={m.start} />}
       {!m.cancelled && <WhoIsComing eventId={e.id} start={m.start} />}
       {open === null && (
         <div className="actions">

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { Page } from '../../ui/Page';
 import { SignInFirst } from '../../ui/SignInFirst';
 import { CalendarFeed } from './CalendarFeed';
 import { MeetingCard } from './MeetingCard';
+import { MyMeetingsSoFar } from './MeetingsSoFar';
 import { AccessPicture } from './pictures';
 import { eventsKeys } from './queries';
 
@@ -88,6 +89,7 @@ function SignedInEvents() {
         <>
           <MeetingList
             title={t('gatherings.mineTitle')}
+            lead={<MyMeetingsSoFar />}
             keyParts={eventsKeys.mine}
             load={(cursor) => getMyMeetings(cursor ?? undefined)}
             empty={t('gatherings.mineEmpty')}
@@ -161,6 +163,8 @@ function MeetingList(props: {
   load(cursor: string | null): Promise<MeetingsPage>;
   empty: string;
   counted?: boolean;
+  /** Said under the title, before the meetings. */
+  lead?: ReactNode;
 }) {
   const { t } = useTranslation();
   const results = useInfiniteQuery({
@@ -174,6 +178,7 @@ function MeetingList(props: {
   return (
     <section aria-labelledby="list-title" className="section" aria-busy={results.isFetching}>
       <h2 id="list-title">{props.title}</h2>
+      {props.lead}
       <p aria-live="polite">
         {results.isPending
           ? t('gatherings.searching')

@@ -6,6 +6,7 @@ import { getUpcoming } from '../../api/events';
 import { useMe } from '../../session';
 import { Icon } from '../../ui/Icon';
 import { MeetingState } from './MeetingCard';
+import { MeetingsSoFar } from './MeetingsSoFar';
 import { eventsKeys } from './queries';
 
 /** The group page's "Meetings": its next meetings, and "Plan a meeting" for those who run it. */
@@ -56,6 +57,7 @@ export function GroupMeetings({ group: g }: { group: GroupDetail }) {
           {t('gatherings.group.all')}
         </Link>
       </div>
+      {g.me.canManage && <MeetingsSoFar groupId={g.id} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMinutes, localParts, monthlyRule, zoneName } from './when';
+import { addMinutes, localParts, monthInWords, monthlyRule, zoneName } from './when';
 
 describe('times for the meeting forms', () => {
   it('gives the wall-clock date and time in the event zone, in summer and winter', () => {
@@ -34,5 +34,13 @@ describe('times for the meeting forms', () => {
   it('names a time zone in words, and falls back to its name', () => {
     expect(zoneName('Europe/London', 'en-GB')).toMatch(/United Kingdom|UK|British|Greenwich/);
     expect(zoneName('Not/AZone', 'en-GB')).toBe('Not/AZone');
+  });
+});
+
+describe('months of the attendance counts', () => {
+  it('names the month and year, whatever the time zone', () => {
+    expect(monthInWords('2026-05', 'en-GB')).toBe('May 2026');
+    expect(monthInWords('2026-12', 'en-US')).toBe('December 2026');
+    expect(monthInWords('2027-01', 'en-GB')).toBe('January 2027');
   });
 });

@@ -50,3 +50,13 @@ export function monthlyRule(date: string): { rrule: string; nth: number; weekday
   const nth = week > 4 ? -1 : week;
   return { rrule: `FREQ=MONTHLY;BYDAY=${nth}${weekdayCodes[weekday]}`, nth, weekday };
 }
+
+/** A month of the attendance counts ('2026-05') as people say it: "May 2026". */
+export function monthInWords(month: string, locale: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 15)));
+}
