@@ -26,3 +26,21 @@ export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount) })
 export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponse>;
 
 export const DemoSignInBody = z.object({ userId: z.uuid() });
+
+/** Moves the development clock ahead of the real one (0 puts it back). */
+export const DevClockBody = z
+  .object({
+    aheadMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(400 * 24 * 60),
+  })
+  .strict();
+export type DevClockBody = z.infer<typeof DevClockBody>;
+
+export const DevClockResponse = z.object({
+  now: z.string().describe('The time the app now goes by'),
+  aheadMinutes: z.number().int(),
+});
+export type DevClockResponse = z.infer<typeof DevClockResponse>;

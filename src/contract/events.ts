@@ -3,7 +3,17 @@
 import { z } from 'zod';
 import { WrittenText } from './common';
 import { Cursor } from './forum';
-import { AccessFeature, GroupFormat, Latitude, Longitude, timeZoneName } from './groups';
+import {
+  AccessFeature,
+  DirectoryQuery,
+  GroupFormat,
+  GroupInput,
+  GroupLanguage,
+  Latitude,
+  Longitude,
+  Place,
+  timeZoneName,
+} from './groups';
 import { accessFeatures } from './groups-values';
 
 export const eventOwnerKinds = ['group', 'organisation', 'community'] as const;
@@ -109,7 +119,13 @@ const eventFields = {
   video: EventVideo.nullable().default(null),
 };
 
-export const EventInput = z.object(eventFields).strict();
+/**
+ * An organisation's or the community's event, with the languages people speak at it (as for
+ * groups); a group's event takes its group's languages.
+ */
+export const EventInput = z
+  .object({ ...eventFields, languages: GroupInput.shape.languages.default(['en']) })
+  .strict();
 export type EventInput = z.input<typeof EventInput>;
 export type EventInputParsed = z.infer<typeof EventInput>;
 
@@ -217,10 +233,24 @@ export const EventListQuery = z
     access: commaAccess.optional(),
     group: z.uuid().optional(),
     organisation: z.uuid().optional(),
+    /**
+     * Near a place (as the group directory: a place from its list, or lat and lng, within km).
+     * Meetings online are kept too, unless the format asked for is in person.
+     */
+    place: DirectoryQuery.shape.place,
+    lat: DirectoryQuery.shape.lat,
+    lng: DirectoryQuery.shape.lng,
+    km: DirectoryQuery.shape.km,
+    /** Meetings in this language (one, as in the directory). */
+    language: GroupLanguage.optional(),
     timeZone: TimeZoneQuery,
     cursor: Cursor.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    error: 'groups.fields.location.bothNeeded',
+    path: ['lat'],
+  });
 export type EventListQuery = z.input<typeof EventListQuery>;
 
 export const EventTimeQuery = z.object({ timeZone: TimeZoneQuery }).strict();
@@ -272,6 +302,9 @@ export const MeetingSummary = Meeting.extend({
   owner: EventOwner,
   town: z.string().nullable(),
   access: z.array(AccessFeature),
+  languages: z.array(GroupLanguage),
+  /** From the place asked about to the venue; null without a place, or with no venue. */
+  distanceKm: z.number().nullable(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
@@ -283,6 +316,8 @@ export const MeetingsPage = z.object({
    * event's own (this names the first meeting's).
    */
   zone: z.string(),
+  /** The place distances are from (as the directory gives it), when one was asked about. */
+  place: Place.nullable(),
 });
 export type MeetingsPage = z.infer<typeof MeetingsPage>;
 
@@ -309,6 +344,8 @@ export const EventDetail = z.object({
   rrule: z.string().nullable(),
   capacity: z.number().int().nullable(),
   venue: EventVenueOut.nullable(),
+  /** The languages people speak at the meetings. */
+  languages: z.array(GroupLanguage),
   hasVideo: z.boolean(),
   videoKind: z.enum(videoKinds).nullable().describe('Only for those who run it'),
   cancelled: z.boolean(),

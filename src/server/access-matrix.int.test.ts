@@ -556,6 +556,8 @@ const rows: Row[] = [
   row('POST /api/dev/sign-in-as', everyone(200), () => ({
     payload: { userId: extra.demoUserId },
   })),
+  // Put back where it was (0): the clock stays as the other rows expect it.
+  row('POST /api/dev/clock', everyone(200), { payload: { aheadMinutes: 0 } }),
 
   // The forum. The member wrote the fixture topic and reply.
   row('GET /api/forum/categories', signedIn(200)),

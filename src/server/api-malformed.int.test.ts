@@ -130,7 +130,19 @@ function eventRoutes(): RouteSpec[] {
       method: 'GET',
       url: '/api/events',
       access: 'member',
-      query: ['format', 'access', 'group', 'organisation', 'timeZone', 'cursor'],
+      // Not km: 123 km is a fair distance, and km alone (no place) changes nothing.
+      query: [
+        'format',
+        'access',
+        'group',
+        'organisation',
+        'place',
+        'lat',
+        'lng',
+        'language',
+        'timeZone',
+        'cursor',
+      ],
     },
     { method: 'GET', url: '/api/events/mine', access: 'member', query: ['timeZone', 'cursor'] },
     { method: 'GET', url: '/api/events/:id', access: 'member', query: ['timeZone'] },
@@ -558,6 +570,7 @@ const routes: RouteSpec[] = [
   { method: 'GET', url: '/api/dev/outbox', access: 'dev' },
   { method: 'GET', url: '/api/dev/demo-accounts', access: 'dev' },
   { method: 'POST', url: '/api/dev/sign-in-as', access: 'dev', sample: { userId: randomUUID() } },
+  { method: 'POST', url: '/api/dev/clock', access: 'dev', sample: { aheadMinutes: 0 } },
   ...forumRoutes(),
 ];
 

@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { App, AppContext } from './context';
 import { type Database, openDatabase } from './db';
 import { authHooks } from './lib/auth-hooks';
+import { createDevClock } from './lib/dev-clock';
 import { problems } from './lib/errors';
 import { createJobQueue } from './lib/jobs';
 import { jobsRoutes } from './lib/jobs-routes';
@@ -98,23 +99,31 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, config.redisTimeoutMs, app.log)
     : undefined;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    db: database.db,
+    // Outside production mail sent over SMTP is kept in the dev outbox too.
+    keepInOutbox: config.devTools,
+  });
   const limits = createRateLimits(redis, {}, { keySecret: config.sessionSecret });
   const jobs = createJobQueue({
     db: database.db,
     work: config.jobs === 'inline',
     log: app.log,
   });
+  // Outside production the app's clock can be moved forward (POST /api/dev/clock).
+  const devClock = config.devTools ? createDevClock(options.now) : undefined;
   const services = createServices({
     db: database.db,
     config,
     mailer,
     limits,
     jobs,
-    now: options.now,
+    now: devClock?.now ?? options.now,
   });
   const { accounts } = services;
-  const ctx: AppContext = { config, database, mailer, limits, jobs, ...services };
+  const ctx: AppContext = { config, database, mailer, limits, jobs, devClock, ...services };
   app.decorate('ctx', ctx);
   // After migrations (openDatabase ran them) and once every service defined its jobs.
   await jobs.start();

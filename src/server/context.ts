@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db';
+import type { DevClock } from './lib/dev-clock';
 import type { JobQueue } from './lib/jobs';
 import type { Mailer } from './lib/mail/mailer';
 import type { RateLimits } from './lib/rate-limit';
@@ -17,6 +18,8 @@ export interface AppContext extends Services {
   mailer: Mailer;
   limits: RateLimits;
   jobs: JobQueue;
+  /** Outside production: the clock the services go by, which can be moved forward. */
+  devClock?: DevClock | undefined;
 }
 
 export type App = FastifyInstance;

@@ -40,6 +40,15 @@ const EditGroupPage = named(() => import('./features/groups/GroupFormPage'), 'Ed
 const EventsPage = named(() => import('./features/events/EventsPage'), 'EventsPage');
 const EventPage = named(() => import('./features/events/EventPage'), 'EventPage');
 const PlanMeetingPage = named(() => import('./features/events/PlanMeetingPage'), 'PlanMeetingPage');
+const PlanOrganisationEventPage = named(
+  () => import('./features/events/PlanEventPage'),
+  'PlanOrganisationEventPage',
+);
+const PlanCommunityEventPage = named(
+  () => import('./features/events/PlanEventPage'),
+  'PlanCommunityEventPage',
+);
+const ChangeEventPage = named(() => import('./features/events/ChangeEventPage'), 'ChangeEventPage');
 const ForumRoutes = named(() => import('./features/forum/ForumRoutes'), 'ForumRoutes');
 const NotificationsPage = named(
   () => import('./features/notifications/NotificationsPage'),
@@ -81,8 +90,11 @@ export function App() {
           <Route path="/groups/organisations/:orgId/new" element={<NewGroupPage />} />
           <Route path="/forum/*" element={<ForumRoutes />} />
           <Route path="/events" element={<EventsPage />} />
+          <Route path="/events/plan" element={<PlanCommunityEventPage />} />
           <Route path="/events/:id" element={<EventPage />} />
+          <Route path="/events/:id/change" element={<ChangeEventPage />} />
           <Route path="/groups/:id/plan" element={<PlanMeetingPage />} />
+          <Route path="/organisations/:id/plan" element={<PlanOrganisationEventPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-in/check-email" element={<CheckEmailPage />} />

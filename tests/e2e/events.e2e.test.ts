@@ -1,13 +1,15 @@
 // Gatherings as people meet them (issue 12, part 6): a facilitator plans a monthly meeting in
 // person and online, by keyboard; a member says yes and brings a carer.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { callApi, signInAs } from './support/forum';
 import { browserPages } from './support/pages';
 
 const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
 const { newPage: openPage, visited, track } = browserPages('events');
 /** People here live in the UK: times in words are in UK time. */
 const newPage = () => openPage('en-GB', { timezoneId: 'Europe/London' });
@@ -292,6 +294,71 @@ it('the facilitator moves the meeting the member said yes to, and the member is 
   await shoot(member, 'notifications-moved');
 });
 
+/** Mail the test SMTP server got whose text has all of `words` (the server writes each as JSON). */
+function mailWith(...words: string[]): { subject: string; text: string; to: string[] } | undefined {
+  return readdirSync(mailDir)
+    .sort()
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as {
+          subject: string;
+          text: string;
+          to: string[];
+        },
+    )
+    .find((m) => words.every((w) => `${m.subject}\n${m.text}`.includes(w)));
+}
+
+/**
+ * Moves the app's clock ahead (0: back). Sent without anyone's cookie: a session seen at a time
+ * far ahead would have ended, and the server would sign that person out.
+ */
+async function moveClock(aheadMinutes: number) {
+  const res = await fetch(`${baseUrl}/api/dev/clock`, {
+    method: 'POST',
+    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ aheadMinutes }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+it('a day before the meeting, the member gets a reminder by email (the clock moved, not waited for)', async () => {
+  expect(eventUrl).not.toBe('');
+  const eventId = eventUrl.split('/').pop()!;
+  const member = await newPage();
+  await signInAs(member, baseUrl, 'Frank from Leeds');
+  const event = await callApi<{
+    meetings: { startsAt: string; me: { answer: string } | null }[];
+  }>(member, baseUrl, 'GET', `/events/${eventId}`);
+  const mine = event.meetings.find((m) => m.me?.answer === 'going');
+  expect(mine).toBeTruthy();
+  const start = new Date(mine!.startsAt).getTime();
+  expect(mailWith('Reminder', title)).toBeUndefined();
+  // The app's clock moves on to 23 hours before the meeting; the reminder sweep runs at once.
+  const aheadMinutes = Math.floor((start - 23 * 3_600_000 - Date.now()) / 60_000);
+  expect(aheadMinutes).toBeGreaterThan(0);
+  try {
+    await moveClock(aheadMinutes);
+    await expect.poll(() => mailWith('Reminder', title), { timeout: 15_000 }).toBeTruthy();
+    const mail = mailWith('Reminder', title)!;
+    // In words, at the new time: "3 pm to 4:30 pm".
+    expect(mail.text).toContain('3 pm to 4:30 pm');
+    // Moved on again (still a day before): it is not sent twice.
+    await moveClock(aheadMinutes + 5);
+    const reminders = readdirSync(mailDir).filter((f) => {
+      const m = JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as { text: string };
+      return m.text.includes('Reminder') && m.text.includes(title);
+    });
+    expect(reminders).toHaveLength(1);
+  } finally {
+    await moveClock(0);
+  }
+  // And in the app, among the member's notifications.
+  await member.goto(`${baseUrl}/notifications`);
+  await expect.poll(() => main(member), { timeout: 10_000 }).toContain(`Reminder: ${title}`);
+  await visited(member);
+});
+
 /** A wall-clock time in the UK, as the event form takes it: "2026-05-14T14:00". */
 function ukLocal(at: Date): string {
   const parts = Object.fromEntries(
@@ -389,4 +456,75 @@ it('the facilitator marks who came by keyboard; the group counts it and the memb
   await expect.poll(() => main(member), { timeout: 10_000 }).toMatch(/You went to \d+ meetings?\./);
   await visited(member);
   await shoot(member, 'events-mine-went');
+});
+
+it('a member finds meetings near Leeds and online, in miles, and the address keeps the choice', async () => {
+  expect(groupUrl).not.toBe('');
+  const groupId = groupUrl.split('/').pop()!;
+  const page = await newPage();
+  await signInAs(page, baseUrl, 'Helen (peer supporter)');
+  const tag = Math.random().toString(36).slice(2, 6);
+  const inTenDays = Date.now() + 10 * 86_400_000;
+  const meeting = (title: string, place: { town: string; lat: number; lng: number } | null) => ({
+    title,
+    format: place ? 'in_person' : 'online',
+    startLocal: ukLocal(new Date(inTenDays)),
+    endLocal: ukLocal(new Date(inTenDays + 90 * 60_000)),
+    timeZone: 'Europe/London',
+    venue: place && {
+      name: `${place.town} Library`,
+      address: `1 Market Street, ${place.town}`,
+      access: ['step_free'],
+      ...place,
+    },
+    video: place ? null : { kind: 'link', url: 'https://meet.example.org/near' },
+  });
+  const near = `Coffee at the library ${tag}`;
+  const far = `Coffee in Manchester ${tag}`;
+  const online = `Chat from home ${tag}`;
+  for (const body of [
+    meeting(near, { town: 'Leeds', lat: 53.8003, lng: -1.5486 }),
+    meeting(far, { town: 'Manchester', lat: 53.481, lng: -2.2374 }),
+    meeting(online, null),
+  ]) {
+    await callApi(page, baseUrl, 'POST', `/groups/${groupId}/events`, body);
+  }
+
+  // Leeds from the place list, up to 15 miles (24 km): Manchester is about 36 miles away.
+  const member = await newPage();
+  await signInAs(member, baseUrl, 'Frank from Leeds');
+  await member.goto(`${baseUrl}/events?place=t2644688&km=24`);
+  await expect.poll(() => member.locator('h1').textContent()).toBe('Events');
+  const said = 'Meetings within 15 miles of Leeds, and online meetings.';
+  await expect.poll(() => main(member), { timeout: 10_000 }).toContain(said);
+  let text = await main(member);
+  expect(text).toContain(near);
+  expect(text).toContain(online);
+  expect(text).not.toContain(far);
+  const card = member.locator('.event-card', { hasText: near });
+  expect(await card.innerText()).toMatch(/In Leeds\. 0\.\d miles away/);
+  // The form says what was chosen, by the name of the place.
+  expect(text).toContain('Near Leeds.');
+  expect(await member.getByLabel('How far can you travel?').inputValue()).toBe('24');
+  await visited(member);
+  await shoot(member, 'events-near');
+
+  // By keyboard: only in person. The online meeting goes, and the address keeps the choice.
+  await member.getByLabel('How do you want to meet?').focus();
+  await member.keyboard.press('ArrowDown');
+  await member.keyboard.press('ArrowDown');
+  expect(await member.getByLabel('How do you want to meet?').inputValue()).toBe('in_person');
+  await member.getByRole('button', { name: 'Show meetings' }).focus();
+  await member.keyboard.press('Enter');
+  await expect.poll(() => main(member)).toContain('Meetings within 15 miles of Leeds.');
+  await expect.poll(() => main(member)).not.toContain(online);
+  expect(member.url()).toContain('format=in_person');
+  await member.reload();
+  await expect.poll(() => main(member), { timeout: 10_000 }).toContain(near);
+  text = await main(member);
+  expect(text).toContain('Meetings within 15 miles of Leeds.');
+  expect(text).not.toContain(online);
+  expect(text).not.toContain(far);
+  await visited(member);
+  await shoot(member, 'events-near-in-person');
 });

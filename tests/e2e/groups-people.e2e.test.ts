@@ -85,10 +85,12 @@ it('the directory keeps its filters in the address, through Back and reload, and
   await card.scrollIntoViewIfNeeded();
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(200);
+  const opened = (await card.locator('.group-card-title').first().innerText()).trim();
   await card.getByRole('link', { name: 'Open this group' }).click();
   await page.waitForURL(/\/groups\/[0-9a-f-]{36}$/);
-  // The page's title comes with its data: wait for it before the page checks run.
-  await page.locator('main h1').first().waitFor();
+  // The page's title comes with its data; until then the directory's title may still be there
+  // (the address changes first), or none: wait for the group's own before the page checks run.
+  await expect.poll(() => page.locator('main h1').first().textContent()).toBe(opened);
   await visited(page);
   await page.goBack();
   await page.waitForURL(filtered);

@@ -15,7 +15,10 @@ const press = (page: Page, key: string) => page.keyboard.press(key);
 // Saves wait for a pause in typing, and the machine may be busy.
 const slow = { timeout: 15_000 };
 
-/** The newest sign-in link the dev outbox holds for this email. */
+/** Links already followed: each works once, and the next one may take a moment to come. */
+const followed = new Set<string>();
+
+/** The newest sign-in link the dev outbox holds for this email, not followed before. */
 async function mailLink(page: Page, email: string) {
   let link: string | undefined;
   await expect
@@ -28,9 +31,10 @@ async function mailLink(page: Page, email: string) {
         .filter((m) => m.to === email)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       link = newest?.text.match(/https?:\/\/\S+/)?.[0];
-      return link ?? '';
+      return link && !followed.has(link) ? link : '';
     }, slow)
     .toContain('/sign-in/link');
+  followed.add(link as string);
   return link as string;
 }
 

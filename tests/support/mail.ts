@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -25,8 +27,11 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a random loopback port, keeping every message it is sent. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on a random loopback port, keeping every message it is sent; with
+ * `keepIn`, each is also written there as JSON (browser tests read them from another process).
+ */
+export async function startSmtpServer(options: { keepIn?: string } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiting: { address: string; resolve: (mail: ReceivedMail) => void }[] = [];
   const refusals = new Map<string, { code: number; times: number }>();
@@ -58,6 +63,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         };
         received.push(mail);
+        if (options.keepIn) {
+          const file = join(options.keepIn, `${String(received.length).padStart(5, '0')}.json`);
+          writeFileSync(file, JSON.stringify(mail));
+        }
         for (const waiter of [...waiting]) {
           if (mail.to.includes(waiter.address)) {
             waiting.splice(waiting.indexOf(waiter), 1);

@@ -75,6 +75,11 @@ export interface JobQueue {
   transaction<T>(work: (tx: Tx, enqueue: Enqueue) => Promise<T>): Promise<T>;
   /** Works every job that is due now, and resolves when none is left (tests; working only). */
   drain(): Promise<void>;
+  /**
+   * Runs every periodic task once, now, and resolves when they are done (the development
+   * clock, after it moves; working only).
+   */
+  runPeriodic(): Promise<void>;
   /** Jobs that failed every try, newest first: they are kept for an admin to look at. */
   failed(limit?: number): Promise<FailedJob[]>;
 }
@@ -322,6 +327,13 @@ export function createJobQueue({ db, work, log, pollMs = 1_000 }: JobQueueOption
       // Twice over: a job may enqueue another as it runs.
       for (let round = 0; round < 2; round++) {
         await Promise.all([...definitions.keys()].map((name) => drainQueue(name)));
+      }
+    },
+
+    async runPeriodic() {
+      if (!work || !started || stopping) return;
+      for (const { name, task } of periodic) {
+        await task().catch((err) => log.warn({ err, task: name }, 'a periodic task failed'));
       }
     },
 

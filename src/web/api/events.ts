@@ -4,6 +4,7 @@ import type {
   AttendanceResult,
   CalendarFeedLink,
   EventDetail,
+  EventInput,
   EventListQuery,
   EventTimeQuery,
   EventUpdate,
@@ -35,6 +36,8 @@ export const eventsRoutes = {
   ),
   rsvp: route<RsvpResult, RsvpBody, EventTimeQuery>()('POST', '/events/:id/rsvp'),
   newGroupEvent: route<EventDetail, GroupEventInput>()('POST', '/groups/:id/events'),
+  newOrganisationEvent: route<EventDetail, EventInput>()('POST', '/organisations/:id/events'),
+  newCommunityEvent: route<EventDetail, EventInput>()('POST', '/events'),
   people: route<MeetingPeople, never, { start: string }>()('GET', '/events/:id/people'),
   calendarFeed: route<CalendarFeedLink, Record<string, never>>()('POST', '/me/calendar-feed'),
   attendance: route<AttendanceResult, never, { start: string }>()('GET', '/events/:id/attendance'),
@@ -71,6 +74,14 @@ export const answerMeeting = (id: string, body: RsvpBody) =>
   call(r.rsvp, { params: { id }, body, query: zone() });
 export const newGroupEvent = (groupId: string, body: GroupEventInput) =>
   call(r.newGroupEvent, { params: { id: groupId }, body });
+/** An organisation's event (its admins). */
+export const newOrganisationEvent = (organisationId: string, body: EventInput) =>
+  call(r.newOrganisationEvent, { params: { id: organisationId }, body });
+/** An event for the whole community (site admins). */
+export const newCommunityEvent = (body: EventInput) => call(r.newCommunityEvent, { body });
+/** Changes a whole event (those who run it): only the fields sent. */
+export const updateEvent = (id: string, body: EventUpdate) =>
+  call(r.updateEvent, { params: { id }, body });
 
 /** Who is coming to one meeting, with carers and access needs (those who run it). */
 export const getMeetingPeople = (id: string, start: string) =>

@@ -4,11 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startSmtpServer } from '../../support/mail';
 import { ensureChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the test SMTP server writes each message it gets, one JSON file each. */
+    mailDir: string;
   }
 }
 
@@ -37,6 +40,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bt-e2e-'));
+  // Mail goes over real SMTP to a server here (and, outside production, to the dev outbox too).
+  const mailDir = mkdtempSync(join(tmpdir(), 'bt-e2e-mail-'));
+  const smtp = await startSmtpServer({ keepIn: mailDir });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -52,7 +58,7 @@ export default async function setup(project: TestProject) {
   // (Redis keeps its counts between runs, so many runs in an hour would hit the sign-up limit.)
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  delete env.SMTP_URL;
+  env.SMTP_URL = smtp.url;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env,
@@ -71,9 +77,12 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

@@ -21,11 +21,15 @@ export interface Mailer {
   close(): void;
 }
 
-/** Sends over SMTP when SMTP_URL is set; otherwise keeps mail in the dev outbox table. */
+/**
+ * Sends over SMTP when SMTP_URL is set; otherwise keeps mail in the dev outbox table. With
+ * `keepInOutbox` (development only: it holds sign-in links) mail sent over SMTP is kept there too.
+ */
 export function createMailer(options: {
   smtpUrl?: string | undefined;
   from: string;
   db: Db;
+  keepInOutbox?: boolean | undefined;
 }): Mailer {
   if (options.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(options.smtpUrl);
@@ -46,6 +50,7 @@ export function createMailer(options: {
           .catch((error: unknown) => {
             throw smtpFailure(error);
           });
+        if (options.keepInOutbox) await options.db.insert(mailOutbox).values(message);
       },
       close: () => transport.close(),
     };

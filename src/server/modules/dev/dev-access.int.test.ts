@@ -45,8 +45,42 @@ describe('development routes answer only callers on this machine', () => {
         payload: { userId: '00000000-0000-4000-8000-000000000000' },
       });
       expect(signIn.statusCode).toBe(404);
+      const clock = await plain.app.inject({
+        method: 'POST',
+        url: '/api/dev/clock',
+        remoteAddress: address,
+        headers: { origin: ORIGIN },
+        payload: { aheadMinutes: 60 },
+      });
+      expect(clock.statusCode).toBe(404);
+      expect(plain.app.ctx.devClock?.aheadMs()).toBe(0);
     },
   );
+
+  it("moves the app's clock ahead for this machine, and back", async () => {
+    const move = (aheadMinutes: unknown) =>
+      plain.app.inject({
+        method: 'POST',
+        url: '/api/dev/clock',
+        remoteAddress: '127.0.0.1',
+        headers: { origin: ORIGIN },
+        payload: { aheadMinutes },
+      });
+    const before = Date.now();
+    const moved = await move(25 * 60);
+    expect(moved.statusCode).toBe(200);
+    const said = new Date(moved.json<{ now: string }>().now).getTime();
+    expect(said).toBeGreaterThanOrEqual(before + 25 * 3_600_000);
+    expect(said).toBeLessThan(Date.now() + 25 * 3_600_000 + 1_000);
+    expect(plain.app.ctx.devClock?.aheadMs()).toBe(25 * 3_600_000);
+    for (const wrong of [-1, 1.5, 'soon', 400 * 24 * 60 + 1]) {
+      const refused = await move(wrong);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await move(0)).statusCode).toBe(200);
+    expect(plain.app.ctx.devClock?.aheadMs()).toBe(0);
+  });
 
   it('believes the socket, not X-Forwarded-For, even with TRUST_PROXY=true', async () => {
     const forged = await get(behindProxy, '10.1.2.3', { 'x-forwarded-for': '127.0.0.1' });

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import {
   DemoAccountsResponse,
   DemoSignInBody,
+  DevClockBody,
+  DevClockResponse,
   MeResponse,
   OutboxResponse,
 } from '../../../contract';
@@ -111,6 +113,32 @@ export function devRoutes(api: Api, ctx: AppContext) {
       const session = await ctx.accounts.demoSignIn(request.body.userId, requestMeta(request));
       setSessionCookie(app, reply, session.token, session.expiresAt);
       return { user: session.user };
+    },
+  );
+
+  api.post(
+    '/dev/clock',
+    {
+      config: { access: 'dev' },
+      constraints: fromThisMachine,
+      schema: {
+        tags,
+        summary: "Move the app's clock ahead (0 puts it back); the periodic tasks then run at once",
+        body: DevClockBody,
+        response: { 200: DevClockResponse, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const clock = ctx.devClock;
+      if (!clock) throw new Error('dev clock: missing outside production');
+      clock.setAhead(request.body.aheadMinutes * 60_000);
+      // Reminders and sweeps due by the new time go now, not at their next turn; twice over, as
+      // one sweep's work (a reminder) may make another's (its email, after quiet hours).
+      for (let round = 0; round < 2; round++) {
+        await ctx.jobs.runPeriodic();
+        await ctx.jobs.drain();
+      }
+      return { now: clock.now().toISOString(), aheadMinutes: request.body.aheadMinutes };
     },
   );
 }

@@ -7,6 +7,7 @@ import type {
   EventUpdate,
   GroupEventInputParsed,
 } from '../../../contract/events';
+import type { GroupLanguage } from '../../../contract/groups-values';
 import type { Tx } from '../../db';
 import type { Actor } from '../../lib/access';
 import { problems } from '../../lib/errors';
@@ -34,6 +35,7 @@ async function insertEvent(
   actor: Actor,
   owner: Owner,
   fields: EventFields,
+  languages: GroupLanguage[],
   videoBaseUrl: string | null,
 ): Promise<EventDetail> {
   const rule = checkedRule(fields);
@@ -43,6 +45,7 @@ async function insertEvent(
     .values({
       ...owner,
       ...columnsOf(fields, rule, [], videoBaseUrl),
+      languages,
       createdBy: actor.userId,
       createdAt: deps.now(),
       updatedAt: deps.now(),
@@ -97,6 +100,8 @@ export async function createGroupEvent(
     actor,
     { ownerKind: 'group', groupId, organisationId: group.organisationId },
     fields,
+    // A group's meetings are in the languages of the group.
+    group.languages,
     org?.videoBaseUrl ?? null,
   );
 }
@@ -118,6 +123,7 @@ export async function createOrganisationEvent(
     actor,
     { ownerKind: 'organisation', groupId: null, organisationId },
     input,
+    input.languages,
     org.videoBaseUrl,
   );
 }
@@ -134,6 +140,7 @@ export async function createCommunityEvent(
     actor,
     { ownerKind: 'community', groupId: null, organisationId: null },
     input,
+    input.languages,
     null,
   );
 }

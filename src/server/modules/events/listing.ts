@@ -1,11 +1,14 @@
 // Lists of meetings: everything coming up that this person may see (with the directory's
-// format and access filters), and the meetings they said they may come to.
+// filters: format, access, language and distance), and the meetings they said they may come to.
 import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { MeetingsPage } from '../../../contract/events';
-import type { AccessFeature, GroupFormat } from '../../../contract/groups-values';
+import type { Place } from '../../../contract/groups';
+import type { AccessFeature, GroupFormat, GroupLanguage } from '../../../contract/groups-values';
 import type { Actor } from '../../lib/access';
+import { problems } from '../../lib/errors';
+import { t } from '../../lib/i18n';
 import { decodeCursor, encodeCursor, type Position } from '../../lib/pagination';
-import { zoneInWords } from '../groups/face';
+import { DEFAULT_MAX_KM, placeById, zoneInWords } from '../groups/face';
 import type { EventsDeps } from './deps';
 import { type Shown, viewsOf } from './event-page';
 import { canSeeEvent } from './permissions';
@@ -27,6 +30,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface ListFilters {
   format?: GroupFormat | undefined;
   access?: AccessFeature[] | undefined;
+  language?: GroupLanguage | undefined;
+  /** Near a place from the directory's list, or a point; within km. */
+  place?: string | undefined;
+  lat?: number | undefined;
+  lng?: number | undefined;
+  km?: number | undefined;
   group?: string | undefined;
   organisation?: string | undefined;
   timeZone?: string | undefined;
@@ -46,6 +55,44 @@ const textArray = (values: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
+const EARTH_KM = 6371;
+
+/** Kilometres from a point to each event's venue, in SQL (null with no venue). */
+function distanceFrom(lat: number, lng: number): SQL<number | null> {
+  return sql<
+    number | null
+  >`(${EARTH_KM} * 2 * asin(sqrt(power(sin(radians(${events.lat} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${events.lat})) * power(sin(radians(${events.lng} - ${lng}) / 2), 2))))`;
+}
+
+/** The place asked about, as the directory has it: one from its list, or lat and lng; else null. */
+function placeAsked(query: ListFilters): Place | null {
+  if (query.place) {
+    const place = placeById(query.place);
+    if (!place) throw problems.badRequest(undefined, { place: t('groups.fields.place.unknown') });
+    return place;
+  }
+  if (query.lat === undefined || query.lng === undefined) return null;
+  return {
+    id: 'here',
+    name: t('groups.directory.myLocation'),
+    region: '',
+    country: '',
+    lat: query.lat,
+    lng: query.lng,
+    kind: 'town',
+  };
+}
+
+/**
+ * "Near me": meetings in person (or both) within km, and meetings online too, unless only in
+ * person was asked for. Wanting online, the distance does not matter.
+ */
+function nearWhere(format: GroupFormat | undefined, distance: SQL, km: number): SQL | null {
+  if (format === 'online') return null;
+  const within = sql`${distance} <= ${km}`;
+  return format === 'in_person' ? within : or(eq(events.format, 'online'), within)!;
+}
+
 /** Later in the list than the cursor's meeting: by when it starts, then by event. */
 const isAfter = (s: Shown, after: Position<Date> | null) =>
   !after ||
@@ -62,18 +109,22 @@ async function meetingsPage(
   shown: Shown[],
   after: Position<Date> | null,
   timeZone: string | undefined,
+  near: { place: Place; distances: ReadonlyMap<string, number | null> } | null = null,
 ): Promise<MeetingsPage> {
   const ordered = shown.filter((s) => isAfter(s, after)).sort(byStart);
   const page = ordered.slice(0, MEETINGS_PAGE);
   const views = await viewsOf(deps.db, actor, page, (e) => zoneFor(e, timeZone), deps.now());
   const last = page.at(-1);
   return {
-    meetings: page.map((s, i) => toMeetingSummary(s.event, s.meeting, views[i]!)),
+    meetings: page.map((s, i) =>
+      toMeetingSummary(s.event, s.meeting, views[i]!, near?.distances.get(s.event.id) ?? null),
+    ),
     nextCursor:
       ordered.length > MEETINGS_PAGE && last
         ? encodeCursor({ at: last.meeting.start, id: last.event.id })
         : null,
     zone: zoneInWords(timeZone ?? page[0]?.event.timeZone ?? 'Europe/London'),
+    place: near?.place ?? null,
   };
 }
 
@@ -98,21 +149,31 @@ export async function upcomingMeetings(
   ];
   if (query.format) where.push(inArray(events.format, formatsFor(query.format)));
   if (query.access?.length) where.push(sql`${events.access} @> ${textArray(query.access)}`);
+  if (query.language) where.push(sql`${events.languages} @> ${textArray([query.language])}`);
   if (query.group) where.push(eq(events.groupId, query.group));
   if (query.organisation) where.push(eq(events.organisationId, query.organisation));
+  const place = placeAsked(query);
+  const distance = place ? distanceFrom(place.lat, place.lng) : null;
+  const near = distance && nearWhere(query.format, distance, query.km ?? DEFAULT_MAX_KM);
+  // In the query, so the limit below counts only the events near enough.
+  if (near) where.push(near);
   // Events that start soonest first, so those cut off by the limit are the furthest away.
   const rows = await db
-    .select(eventColumns)
+    .select({ ...eventColumns, distanceKm: distance ?? sql<null>`null::float8` })
     .from(events)
     .where(and(...where))
     .orderBy(sql`greatest(${events.firstStartAt}, ${from})`, asc(events.id))
     .limit(CANDIDATES);
+  const distances = new Map(
+    rows.map((r) => [r.id, r.distanceKm === null ? null : Number(r.distanceKm)]),
+  );
   return meetingsPage(
     deps,
     actor,
     await meetingsOf(deps, actor, rows, from, to),
     after,
     query.timeZone,
+    place && { place, distances },
   );
 }
 

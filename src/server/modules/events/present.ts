@@ -57,10 +57,12 @@ export function toMeeting(event: EventRow, meeting: Occurrence, view: MeetingVie
   };
 }
 
+/** A meeting in a list; `distanceKm` from the place asked about, when one was. */
 export function toMeetingSummary(
   event: EventRow,
   meeting: Occurrence,
   view: MeetingView,
+  distanceKm: number | null = null,
 ): MeetingSummary {
   return {
     ...toMeeting(event, meeting, view),
@@ -69,6 +71,8 @@ export function toMeetingSummary(
     owner: view.standing.owner,
     town: event.venueTown,
     access: event.access,
+    languages: event.languages,
+    distanceKm,
   };
 }
 
@@ -103,6 +107,7 @@ export function toDetail(
           howToGetThere: event.howToGetThere,
         }
       : null,
+    languages: event.languages,
     hasVideo: event.videoUrl !== null,
     videoKind: runs ? event.videoKind : null,
     cancelled: event.cancelledAt !== null,

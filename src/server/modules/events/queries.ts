@@ -31,6 +31,7 @@ export const eventColumns = {
   access: events.access,
   accessNotes: events.accessNotes,
   howToGetThere: events.howToGetThere,
+  languages: events.languages,
   videoKind: events.videoKind,
   videoUrl: events.videoUrl,
   cancelledAt: events.cancelledAt,

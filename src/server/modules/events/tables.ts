@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { EventOwnerKind, RsvpAnswer, RsvpPlace, VideoKind } from '../../../contract/events';
-import type { AccessFeature, GroupFormat } from '../../../contract/groups-values';
+import type { AccessFeature, GroupFormat, GroupLanguage } from '../../../contract/groups-values';
 import { users } from '../accounts/tables';
 import { groups, organisations } from '../groups/tables';
 
@@ -57,6 +57,8 @@ export const events = pgTable(
     access: text('access').array().$type<AccessFeature[]>().notNull().default(sql`'{}'`),
     accessNotes: text('access_notes').notNull().default(''),
     howToGetThere: text('how_to_get_there').notNull().default(''),
+    /** The languages people speak at the meetings; a group's event takes its group's. */
+    languages: text('languages').array().$type<GroupLanguage[]>().notNull().default(sql`'{en}'`),
     /** A pasted link, or a room on the organisation's own video service. */
     videoKind: text('video_kind').$type<VideoKind>(),
     videoUrl: text('video_url'),

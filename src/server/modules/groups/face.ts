@@ -2,7 +2,12 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { GroupRhythm } from '../../../contract/groups';
-import type { GroupFormat, GroupRole, MembershipStatus } from '../../../contract/groups-values';
+import type {
+  GroupFormat,
+  GroupLanguage,
+  GroupRole,
+  MembershipStatus,
+} from '../../../contract/groups-values';
 import type { Db, Tx } from '../../db';
 import { type Actor, isAdmin } from '../../lib/access';
 import {
@@ -131,6 +136,7 @@ async function standingsIn(db: Db, actor: Actor, groupIds: string[]) {
       id: groups.id,
       name: groups.name,
       organisationId: groups.organisationId,
+      languages: groups.languages,
       privacy: groups.privacy,
       caregiversOnly: groups.caregiversOnly,
       status: groupMembers.status,
@@ -147,6 +153,7 @@ async function standingsIn(db: Db, actor: Actor, groupIds: string[]) {
     id: row.id,
     name: row.name,
     organisationId: row.organisationId,
+    languages: row.languages,
     standing: standing(row),
   }));
 }
@@ -320,6 +327,8 @@ export async function groupLeaders(
 export interface GroupEventStanding {
   name: string;
   organisationId: string;
+  /** The languages people speak in the group: its events are in them. */
+  languages: GroupLanguage[];
   /** May see the group's events and answer them: as for its board, and those who run it. */
   see: boolean;
   /** Makes and changes the group's events: its facilitators, its organisation, site admins. */
@@ -339,6 +348,7 @@ export async function groupEventStandings(
     result.set(row.id, {
       name: row.name,
       organisationId: row.organisationId,
+      languages: row.languages,
       see: run || canSeeGroupInside(actor, row.standing),
       run,
     });
@@ -395,6 +405,9 @@ export async function groupRhythms(db: Db, groupIds: string[]): Promise<Map<stri
   return new Map(rows.map((row) => [row.id, row.rhythm]));
 }
 
+// For "near me" elsewhere: the directory's place list, and how far it looks when not told.
+export { placeById } from './places';
+export { DEFAULT_MAX_KM } from './ranking';
 export { zoneInWords } from './rhythm';
 
 /** The groups face over one database, for the wiring to hand to other modules. */

@@ -1,11 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { EventDetail, Meeting, RsvpAnswer } from '../../../contract/events';
 import { rsvpAnswers } from '../../../contract/events';
-import { answerMeeting, calendarFileHref, changeMeeting, getEvent } from '../../api/events';
+import { answerMeeting, calendarFileHref, getEvent } from '../../api/events';
 import { ApiProblem } from '../../api/transport';
 import { Choice, Notice, SubmitButton, TextInput, Tick } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
@@ -16,10 +16,8 @@ import { useFormProblem } from '../../ui/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { MeetingState, ownerName } from './MeetingCard';
 import { AccessList, FormatLine } from './pictures';
-import { eventsKeys } from './queries';
-import { WhoCame } from './WhoCame';
-import { WhoIsComing } from './WhoIsComing';
-import { localParts, zoneName } from './when';
+import { eventsKeys, useRefresh } from './queries';
+import { RunMeeting } from './RunMeeting';
 
 /** `/events/:id`: one event, where it is, how to get in, and its next meetings to answer. */
 export function EventPage() {
@@ -61,6 +59,14 @@ function EventView() {
         </p>
       )}
       <FormatLine format={e.format} />
+      {e.canManage && !e.cancelled && (
+        <div className="actions">
+          <Link to={`/events/${e.id}/change`} className="button">
+            <Icon name="write" />
+            <span>{t('gatherings.change.link')}</span>
+          </Link>
+        </div>
+      )}
       {e.description && (
         <section aria-labelledby="about-title" className="section">
           <h2 id="about-title">{t('gatherings.event.description')}</h2>
@@ -136,11 +142,6 @@ function Where({ event: e }: { event: EventDetail }) {
       )}
     </section>
   );
-}
-
-function useRefresh() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: eventsKeys.all });
 }
 
 const FIRST_SHOWN = 4;
@@ -297,197 +298,5 @@ function Answer({ event: e, meeting: m }: { event: EventDetail; meeting: Meeting
       {said && <Notice kind="ok">{said}</Notice>}
       <SubmitButton busy={busy}>{t('gatherings.event.save')}</SubmitButton>
     </Form>
-  );
-}
-
-/** Move or cancel one meeting (those who run it); the series stays as it is. */
-function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
-  const refresh = useRefresh();
-  const problem = useFormProblem();
-  const start = localParts(m.startsAt, e.timeZone);
-  const end = localParts(m.endsAt, e.timeZone);
-  const [open, setOpen] = useState<'move' | 'cancel' | null>(null);
-  const [date, setDate] = useState(start.date);
-  const [from, setFrom] = useState(start.time);
-  const [to, setTo] = useState(end.time);
-  const [said, setSaid] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const key = m.start.replace(/[^0-9a-z]/gi, '');
-  // Who came can be marked once the meeting has begun.
-  const begun = new Date(m.startsAt).getTime() <= Date.now();
-
-  const send = (body: Parameters<typeof changeMeeting>[1], done: string) => {
-    if (busy) return;
-    setBusy(true);
-    problem.clear();
-    setSaid(null);
-    changeMeeting(e.id, body)
-      .then(async () => {
-        setSaid(done);
-        setOpen(null);
-        await refresh();
-      })
-      .catch((err: unknown) => problem.capture(err))
-      .finally(() => setBusy(false));
-  };
-
-  return (
-    <div className="event-run">
-      <h4>{t('gatherings.event.runTitle')}</h4>
-      <p className="field-help">{t('gatherings.event.runHelp')}</p>
-      {said && <Notice kind="ok">{said}</Notice>}
-      {!m.cancelled && begun && <WhoCame eventId={e.id} start={m.start} />}
-      {!m.cancelled && <WhoIsComing eventId={e.id} start={m.start} />}
-      {open === null && (
-        <div className="actions">
-          {m.cancelled ? (
-            <Button
-              className="button"
-              isDisabled={busy}
-              onPress={() =>
-                send({ start: m.start, cancelled: false }, t('gatherings.event.putBackDone'))
-              }
-            >
-              {t('gatherings.event.putBack')}
-            </Button>
-          ) : (
-            <>
-              <Button className="button" onPress={() => setOpen('move')}>
-                {t('gatherings.event.move')}
-              </Button>
-              <Button className="button button-danger" onPress={() => setOpen('cancel')}>
-                {t('gatherings.event.cancelOne')}
-              </Button>
-            </>
-          )}
-        </div>
-      )}
-      {open === 'cancel' && (
-        <div className="confirm">
-          <p>{t('gatherings.event.cancelConfirm')}</p>
-          <div className="actions">
-            <Button
-              className="button button-danger"
-              isDisabled={busy}
-              onPress={() =>
-                send({ start: m.start, cancelled: true }, t('gatherings.event.cancelledOne'))
-              }
-            >
-              {t('gatherings.event.cancelYes')}
-            </Button>
-            <Button className="button" onPress={() => setOpen(null)}>
-              {t('gatherings.event.cancelNo')}
-            </Button>
-          </div>
-        </div>
-      )}
-      {open === 'move' && (
-        <Form
-          className="form"
-          aria-label={t('gatherings.event.move')}
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            send(
-              {
-                start: m.start,
-                cancelled: false,
-                newStartLocal: `${date}T${from}`,
-                newEndLocal: `${date}T${to}`,
-              },
-              t('gatherings.event.moved'),
-            );
-          }}
-        >
-          <p className="field-help">
-            {t('gatherings.plan.timeZone', {
-              zone: zoneName(e.timeZone, i18n.language === 'en-US' ? 'en-US' : 'en-GB'),
-            })}
-          </p>
-          <NativeField
-            id={`move-date-${key}`}
-            type="date"
-            label={t('gatherings.event.moveDate')}
-            value={date}
-            onChange={setDate}
-            error={problem.fieldError('newStartLocal')}
-          />
-          <NativeField
-            id={`move-from-${key}`}
-            type="time"
-            label={t('gatherings.event.moveStart')}
-            value={from}
-            onChange={setFrom}
-          />
-          <NativeField
-            id={`move-to-${key}`}
-            type="time"
-            label={t('gatherings.event.moveEnd')}
-            value={to}
-            onChange={setTo}
-            error={problem.fieldError('newEndLocal')}
-          />
-          <div className="actions">
-            <SubmitButton busy={busy}>{t('gatherings.event.moveSave')}</SubmitButton>
-            <Button className="button" onPress={() => setOpen(null)}>
-              {t('gatherings.event.close')}
-            </Button>
-          </div>
-        </Form>
-      )}
-      <ProblemSummary problem={problem.problem} />
-    </div>
-  );
-}
-
-/** A native date or time input: tablets show their own big picker. */
-export function NativeField(props: {
-  id: string;
-  type: 'date' | 'time' | 'number' | 'url';
-  label: string;
-  help?: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-  required?: boolean;
-}) {
-  const { t } = useTranslation();
-  const helpId = `${props.id}-help`;
-  const errorId = `${props.id}-error`;
-  const describedBy = [props.help ? helpId : '', props.error ? errorId : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={props.id}>
-        {props.label}{' '}
-        {props.required !== undefined && (
-          <span className="field-need">
-            {props.required ? t('form.required') : t('form.optional')}
-          </span>
-        )}
-      </label>
-      {props.help && (
-        <p id={helpId} className="field-help">
-          {props.help}
-        </p>
-      )}
-      <input
-        id={props.id}
-        name={props.id}
-        type={props.type}
-        className="input"
-        value={props.value}
-        inputMode={props.type === 'number' ? 'numeric' : undefined}
-        onChange={(ev) => props.onChange(ev.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting, MeetingSummary, MyAnswer } from '../../../contract/events';
+import type { DistanceUnit, GroupLanguage } from '../../../contract/groups-values';
+import { useDistanceWords } from '../groups/distance';
 import { AccessList, FormatLine } from './pictures';
 
 /** Where I stand for one meeting, in words. */
@@ -55,8 +57,30 @@ export function ownerName(m: MeetingSummary['owner'], t: TFunction) {
   return t('gatherings.community');
 }
 
-export function MeetingCard({ meeting: m }: { meeting: MeetingSummary }) {
-  const { t } = useTranslation();
+/** The languages of a meeting, in words; nothing when it is just the site's own language. */
+export function languagesWords(
+  languages: readonly GroupLanguage[],
+  siteLanguage: string,
+  t: TFunction,
+): string | null {
+  const site = siteLanguage.split('-')[0];
+  if (languages.length === 0 || (languages.length === 1 && languages[0] === site)) return null;
+  return t('gatherings.languages', {
+    list: languages.map((l) => t(`groups.languages.${l}`)).join(', '),
+  });
+}
+
+export function MeetingCard({ meeting: m, unit }: { meeting: MeetingSummary; unit: DistanceUnit }) {
+  const { t, i18n } = useTranslation();
+  const words = useDistanceWords(unit);
+  // "In Leeds. 3 miles away"
+  const where = [
+    m.town ? t('gatherings.town', { town: m.town }) : null,
+    m.distanceKm !== null ? words.away(m.distanceKm) : null,
+  ]
+    .filter(Boolean)
+    .join('. ');
+  const spoken = languagesWords(m.languages, i18n.resolvedLanguage ?? i18n.language, t);
   return (
     <li className="group-card event-card">
       <h3 className="group-card-title" dir="auto">
@@ -71,7 +95,8 @@ export function MeetingCard({ meeting: m }: { meeting: MeetingSummary }) {
       <p className="group-card-org" dir="auto">
         {ownerName(m.owner, t)}
       </p>
-      {m.town && <p dir="auto">{t('gatherings.town', { town: m.town })}</p>}
+      {where && <p dir="auto">{where}</p>}
+      {spoken && <p>{spoken}</p>}
       <AccessList access={m.access} />
       <MeetingState meeting={m} />
       <Link

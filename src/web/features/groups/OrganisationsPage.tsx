@@ -171,6 +171,9 @@ export function OrganisationPage() {
         <Link to={`/groups/organisations/${org.id}/new`} className="button button-primary">
           {t('groups.admin.addGroup')}
         </Link>
+        <Link to={`/organisations/${org.id}/plan`} className="button">
+          {t('gatherings.plan.link')}
+        </Link>
       </div>
       <section aria-labelledby="org-groups-title" className="section" aria-busy={groups.isPending}>
         <h2 id="org-groups-title">{t('groups.admin.orgGroups')}</h2>
