@@ -157,6 +157,8 @@ it('a facilitator plans a monthly meeting in person and online, with access deta
   await second.getByRole('button', { name: 'Move this meeting' }).focus();
   await page.keyboard.press('Enter');
   const newDate = second.getByLabel('New date');
+  // The button pressed went away: focus is on the first new field, not lost.
+  await expect.poll(() => newDate.evaluate((el) => el === document.activeElement)).toBe(true);
   const was = await newDate.inputValue();
   const dayLater = new Date(`${was}T12:00:00Z`);
   dayLater.setUTCDate(dayLater.getUTCDate() + 1);
@@ -177,6 +179,10 @@ it('a facilitator plans a monthly meeting in person and online, with access deta
   await third.getByRole('button', { name: 'Cancel this meeting' }).focus();
   await page.keyboard.press('Enter');
   expect(await third.innerText()).toContain('Everyone who said yes will be told.');
+  // Focus is on the question, so a screen reader says it.
+  await expect
+    .poll(() => third.locator('.confirm p').evaluate((el) => el === document.activeElement))
+    .toBe(true);
   await third.getByRole('button', { name: 'Yes, cancel it' }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => third.innerText(), { timeout: 10_000 }).toContain('Cancelled');

@@ -14,7 +14,7 @@ import { ProblemSummary } from '../../ui/ProblemSummary';
 import { SignInFirst } from '../../ui/SignInFirst';
 import { useFormProblem } from '../../ui/useFormProblem';
 import { NotFoundPage } from '../home/NotFoundPage';
-import { MeetingState, ownerName } from './MeetingCard';
+import { languagesWords, MeetingState, ownerName } from './MeetingCard';
 import { AccessList, FormatLine } from './pictures';
 import { eventsKeys, useRefresh } from './queries';
 import { RunMeeting } from './RunMeeting';
@@ -30,7 +30,7 @@ export function EventPage() {
 }
 
 function EventView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const event = useQuery({
     queryKey: eventsKeys.detail(id),
@@ -41,6 +41,7 @@ function EventView() {
   if (event.isError || !event.data) return <NotFoundPage />;
   const e = event.data;
   const upcoming = e.meetings.filter((m) => !m.cancelled);
+  const spoken = languagesWords(e.languages, i18n.resolvedLanguage ?? i18n.language, t);
   return (
     <Page title={e.title}>
       <p className="group-card-org" dir="auto">
@@ -59,6 +60,7 @@ function EventView() {
         </p>
       )}
       <FormatLine format={e.format} />
+      {spoken && <p>{spoken}</p>}
       {e.canManage && !e.cancelled && (
         <div className="actions">
           <Link to={`/events/${e.id}/change`} className="button">

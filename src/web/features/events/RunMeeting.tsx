@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, Meeting } from '../../../contract/events';
@@ -20,6 +20,19 @@ export function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeti
   const start = localParts(m.startsAt, e.timeZone);
   const end = localParts(m.endsAt, e.timeZone);
   const [open, setOpen] = useState<'move' | 'cancel' | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef<typeof open>(null);
+  // The button pressed goes away: keyboard focus goes to what took its place, and back again.
+  useEffect(() => {
+    const before = wasOpen.current;
+    wasOpen.current = open;
+    if (before === open) return;
+    const at = (selector: string) => box.current?.querySelector<HTMLElement>(selector)?.focus();
+    if (open === 'cancel') at('.confirm p');
+    else if (open === 'move') at('input');
+    else if (box.current?.querySelector('.event-run-notice')) at('.event-run-notice');
+    else at(before === 'move' ? '.event-run-move' : '.event-run-cancel');
+  }, [open]);
   const [date, setDate] = useState(start.date);
   const [from, setFrom] = useState(start.time);
   const [to, setTo] = useState(end.time);
@@ -45,10 +58,14 @@ export function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeti
   };
 
   return (
-    <div className="event-run">
+    <div className="event-run" ref={box}>
       <h4>{t('gatherings.event.runTitle')}</h4>
       <p className="field-help">{t('gatherings.event.runHelp')}</p>
-      {said && <Notice kind="ok">{said}</Notice>}
+      {said && (
+        <div className="event-run-notice" tabIndex={-1}>
+          <Notice kind="ok">{said}</Notice>
+        </div>
+      )}
       {!m.cancelled && begun && <WhoCame eventId={e.id} start={m.start} />}
       {!m.cancelled && <WhoIsComing eventId={e.id} start={m.start} />}
       {open === null && (
@@ -65,10 +82,13 @@ export function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeti
             </Button>
           ) : (
             <>
-              <Button className="button" onPress={() => setOpen('move')}>
+              <Button className="button event-run-move" onPress={() => setOpen('move')}>
                 {t('gatherings.event.move')}
               </Button>
-              <Button className="button button-danger" onPress={() => setOpen('cancel')}>
+              <Button
+                className="button button-danger event-run-cancel"
+                onPress={() => setOpen('cancel')}
+              >
                 {t('gatherings.event.cancelOne')}
               </Button>
             </>
@@ -77,7 +97,7 @@ export function RunMeeting({ event: e, meeting: m }: { event: EventDetail; meeti
       )}
       {open === 'cancel' && (
         <div className="confirm">
-          <p>{t('gatherings.event.cancelConfirm')}</p>
+          <p tabIndex={-1}>{t('gatherings.event.cancelConfirm')}</p>
           <div className="actions">
             <Button
               className="button button-danger"
